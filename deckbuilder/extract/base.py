@@ -1,0 +1,47 @@
+"""The contract between the extraction driver and its rules.
+
+A rule is a small named function from a case (already split into sentences) to facts. Rules are
+registered by name and priority, as Python-Markdown registers its processors: adding a fact kind
+means adding one rule module and its lexicon, never editing a central function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from deckbuilder.model import CaseNote, Diagnostic, Fact, Sentence
+
+
+@dataclass(frozen=True)
+class CaseContext:
+    """What a rule sees: the case, its sentences in reading order, and the shipped lexicons.
+
+    ``subject`` is the entity the case is about (the disease named in the Discussion's opening
+    or the Final Diagnosis); rules use it to make a card say whose fact it is.
+    """
+
+    case: CaseNote
+    sentences: tuple[Sentence, ...]
+    lexicon: object  # deckbuilder.lexicon.Lexicon; typed loosely to keep this module dependency-free
+    subject: str
+
+
+@dataclass(frozen=True)
+class RuleOutput:
+    facts: tuple[Fact, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+RuleFunction = Callable[[CaseContext], Iterable[Fact] | RuleOutput]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered extractor: ``name`` is unique, lower ``priority`` runs first."""
+
+    name: str
+    kind: str
+    priority: int
+    doc: str
+    run: RuleFunction
