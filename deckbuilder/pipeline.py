@@ -1,0 +1,131 @@
+"""The stages in order: read → parse → extract → cloze, gathering every diagnostic on the way.
+
+``compile_content`` is everything ``check`` does; ``build`` adds packaging. Nothing here prints:
+the CLI reports diagnostics and progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckbuilder.cloze import build_card_notes
+from deckbuilder.config import DeckConfig
+from deckbuilder.extract import extract_facts
+from deckbuilder.lexicon import Lexicon, load_lexicon
+from deckbuilder.media import resolve_figures
+from deckbuilder.model import (
+    CardNote,
+    CaseNote,
+    Diagnostic,
+    Fact,
+    MediaFile,
+    Severity,
+    error,
+)
+from deckbuilder.parser import parse_case_note
+from deckbuilder.publish import PublishSummary, publish
+from deckbuilder.reader import read_content
+
+# Wraps the per-case loop; the CLI passes a progress bar, tests pass nothing.
+ProgressWrapper = Callable[[list[CaseNote]], Iterable[CaseNote]]
+
+
+@dataclass(frozen=True)
+class CompiledCase:
+    case: CaseNote
+    facts: tuple[Fact, ...]
+    figures: dict[str, MediaFile]
+    notes: tuple[CardNote, ...]
+
+
+@dataclass(frozen=True)
+class Compilation:
+    cases: tuple[CompiledCase, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+    def notes(self) -> list[CardNote]:
+        return [note for compiled in self.cases for note in compiled.notes]
+
+
+def _duplicate_ids(cases: list[CaseNote]) -> Iterator[Diagnostic]:
+    first_by_id: dict[str, CaseNote] = {}
+    for case in cases:
+        first = first_by_id.setdefault(case.case_id, case)
+        if first is not case:
+            yield error(
+                case.meta.location,
+                f"duplicate id '{case.case_id}': already used by {first.meta.location}",
+            )
+
+
+def compile_case(
+    case: CaseNote, media_dir: Path, lexicon: Lexicon
+) -> tuple[CompiledCase, list[Diagnostic]]:
+    """Extracts the facts of one parsed case and writes its card notes."""
+    facts, diagnostics = extract_facts(case, lexicon)
+    figures, figure_problems = resolve_figures(case, media_dir)
+    notes = build_card_notes(case, facts, figures)
+    return CompiledCase(case, tuple(facts), figures, tuple(notes)), [
+        *diagnostics,
+        *figure_problems,
+    ]
+
+
+def compile_content(
+    content_dir: Path,
+    media_dir: Path,
+    *,
+    lexicon: Lexicon | None = None,
+    progress: ProgressWrapper | None = None,
+) -> Compilation:
+    """Runs every stage short of packaging over ``content_dir``; never raises on bad content."""
+    lexicon = lexicon or load_lexicon()
+    documents, diagnostics = read_content(content_dir)
+    parsed: list[CaseNote] = []
+    for document in documents:
+        case, problems = parse_case_note(document)
+        diagnostics.extend(problems)
+        if case is not None:
+            parsed.append(case)
+    duplicates = list(_duplicate_ids(parsed))
+    diagnostics.extend(duplicates)
+    duplicate_paths = {d.location for d in duplicates}
+    compiled: list[CompiledCase] = []
+    for case in progress(parsed) if progress else parsed:
+        if case.meta.location in duplicate_paths:
+            continue
+        result, problems = compile_case(case, media_dir, lexicon)
+        diagnostics.extend(problems)
+        compiled.append(result)
+    ordered = sorted(set(diagnostics), key=lambda d: (d.location, d.severity.value, d.message))
+    return Compilation(tuple(compiled), tuple(ordered))
+
+
+def build(
+    compilation: Compilation,
+    config: DeckConfig,
+    out_path: Path,
+    lock_path: Path,
+    *,
+    frozen: bool = False,
+    source_date_epoch: int | None = None,
+) -> PublishSummary:
+    """Packages a compilation that has no errors; the caller checks ``compilation.errors`` first."""
+    return publish(
+        compilation.notes(),
+        config,
+        out_path,
+        lock_path,
+        frozen=frozen,
+        source_date_epoch=source_date_epoch,
+    )
