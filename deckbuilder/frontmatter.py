@@ -93,7 +93,8 @@ def parse_front_matter(
     if not isinstance(data, dict):
         return None, [error(top, "front matter must be a mapping of keys to values")]
     checker = _Checker(path, key_lines, data)
-    return checker.build(), checker.diagnostics
+    meta = checker.build()
+    return meta, sorted(checker.diagnostics, key=lambda d: d.location.line)
 
 
 class _Checker:
