@@ -17,7 +17,7 @@ import click
 from deckbuilder import __version__
 from deckbuilder.config import DeckConfig, load_config
 from deckbuilder.errors import ContentError, UsageError
-from deckbuilder.model import CaseNote, Diagnostic, Severity
+from deckbuilder.model import CaseNote, Diagnostic, Severity, SourceLocation, error
 
 # Below this many cases a build takes a blink; a bar would only flicker.
 PROGRESS_MIN_CASES = 50
@@ -200,7 +200,9 @@ def import_command(files: Sequence[Path], out_dir: Path, force: bool) -> None:
             continue
         dest_path = out_dir / Path(imported.file_name).name
         if dest_path.exists() and not force:
-            raise UsageError(f"{dest_path} already exists; use --force to overwrite it")
+            message = f"{display_path(dest_path)} already exists; use --force to overwrite it"
+            problems.append(error(SourceLocation(document.path, 1), message))
+            continue
         out_dir.mkdir(parents=True, exist_ok=True)
         write_text_atomically(dest_path, imported.markdown)
         written.append(dest_path)
