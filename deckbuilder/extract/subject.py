@@ -1,0 +1,260 @@
+"""Who a case and each of its sentences is about.
+
+The case subject is the entity the Discussion opens with ("Dermatomyositis is the commonest
+idiopathic inflammatory myopathy ..."), else the head of the Final Diagnosis, else the title.
+Within a paragraph, a sentence that names an entity as its subject or defines one makes it the
+topic; a sentence starting with "It" or "These lesions" keeps the topic, so rules can say whose
+fact it is. Abbreviations defined in the text ("myositis ossificans (MO)") map to their long form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from deckbuilder.extract.text import clean, lexicon_list, norm, phrase_regex, singular
+from deckbuilder.model import CaseNote, SectionKind, Sentence
+from deckbuilder.sentences import split_sentences
+
+__all__ = [
+    "Discourse",
+    "abbreviations",
+    "diagnosis_heads",
+    "discourse",
+    "final_diagnosis",
+    "resolve_subject",
+    "sentence_subject",
+]
+
+_ABBREVIATION = re.compile(r"((?:[\w'-]+\s+){0,6}[\w'-]+)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+def final_diagnosis(case: CaseNote) -> str:
+    """The Final Diagnosis as written (first non-empty block), or "" when there is none."""
+    section = case.section(SectionKind.FINAL_DIAGNOSIS)
+    if section is None:
+        return ""
+    for block in section.blocks:
+        text = clean(block.text).strip(" .")
+        if text:
+            return text
+    return ""
+
+
+def diagnosis_heads(diagnosis: str, lexicon: Any) -> list[str]:
+    """The entities a compound diagnosis names, first is the head.
+
+    "Myositis ossificans and panniculitis ossificans developing in the substrate of
+    dermatomyositis" gives ["Myositis ossificans", "panniculitis ossificans", "dermatomyositis"].
+    """
+    connectors = lexicon_list(lexicon, "subject", "diagnosis_connectors")
+    if not diagnosis:
+        return []
+    text = re.sub(r"\([^)]*\)", " ", diagnosis)
+    pattern = rf"\s*(?:,|\b(?:{phrase_regex(connectors)})\b)\s*" if connectors else r"\s*,\s*"
+    parts = [p.strip(" .") for p in re.split(pattern, text, flags=re.IGNORECASE)]
+    return [re.sub(r"\s+", " ", p) for p in parts if p and len(p) > 2]
+
+
+def abbreviations(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Abbreviations defined in the text: {"MO": "myositis ossificans"}, first definition wins."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for match in _ABBREVIATION.finditer(sentence.text):
+            abbr = match.group(2)
+            if abbr in found:
+                continue
+            long_form = _long_form(match.group(1).split(), abbr)
+            if long_form:
+                found[abbr] = long_form
+    return found
+
+
+def _long_form(words: list[str], abbr: str) -> str | None:
+    letters = [c.lower() for c in abbr if c.isalpha()]
+    if not letters:
+        return None
+    for count in range(1, min(len(words), len(letters) + 2) + 1):
+        candidate = words[-count:]
+        if candidate[0][0].lower() != letters[0]:
+            continue
+        joined = "".join(candidate).lower()
+        position = 0
+        ok = True
+        for letter in letters:
+            position = joined.find(letter, position)
+            if position < 0:
+                ok = False
+                break
+            position += 1
+        initials_hit = sum(1 for w in candidate if w[0].lower() in letters)
+        if ok and initials_hit >= min(len(candidate), 2) and count >= min(len(letters), 2):
+            return " ".join(candidate)
+    return None
+
+
+def sentence_subject(text: str, lexicon: Any) -> str | None:
+    """The noun phrase a sentence opens with, before its verb; None if there is none.
+
+    "Multiple sclerosis usually affects young adults" gives "Multiple sclerosis". A leading
+    adverbial ending with a comma ("In adults, ...") is skipped.
+    """
+    verbs = lexicon_list(lexicon, "subject", "verbs")
+    if not verbs:
+        return None
+    body = clean(text)
+    intro = re.match(r"^(?:[A-Z][\w-]*ly|In [^,]{1,60}|On [^,]{1,60}|At [^,]{1,60}),\s+", body)
+    if intro:
+        body = body[intro.end() :]
+    match = re.search(rf"\s+(?:{phrase_regex(verbs)})\b", body, re.IGNORECASE)
+    if not match:
+        return None
+    subject = body[: match.start()].strip(" ,")
+    if not subject or len(subject.split()) > 8 or re.search(r"[,;:]", subject):
+        return None
+    return subject
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """The case subject, known entity names and the topic of every sentence (by identity)."""
+
+    subject: str
+    entities: tuple[str, ...]
+    abbreviations: dict[str, str]
+    topics: tuple[tuple[Sentence, str], ...]
+
+    def topic(self, sentence: Sentence) -> str:
+        for candidate, topic in self.topics:
+            if candidate is sentence or candidate == sentence:
+                return topic
+        return self.subject
+
+    def names_for(self, entity: str) -> list[str]:
+        """The entity and its abbreviations, for "does this text name it" checks."""
+        names = [entity]
+        for abbr, long_form in self.abbreviations.items():
+            if norm(long_form) in (norm(entity), norm(singular(entity))):
+                names.append(abbr)
+        return names
+
+    def expand(self, text: str) -> str:
+        """Writes each defined abbreviation as its long form, keeping its definition readable."""
+        for abbr, long_form in sorted(self.abbreviations.items()):
+            if re.search(rf"{re.escape(long_form)}\s*\({re.escape(abbr)}\)", text, re.I):
+                continue
+            text = re.sub(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", long_form, text)
+        return re.sub(r"^([a-z])", lambda m: m.group(1).upper(), text)
+
+
+def _is_definition(text: str, subject: str, lexicon: Any) -> bool:
+    rest = clean(text)[len(subject) :] if clean(text).startswith(subject) else ""
+    cues = lexicon_list(lexicon, "subject", "definition_cues")
+    return bool(cues) and bool(re.match(rf"\s+(?:{phrase_regex(cues)})\b", rest, re.IGNORECASE))
+
+
+def _is_generic(subject: str, lexicon: Any) -> bool:
+    lowered = norm(subject)
+    first = lowered.split()[0] if lowered.split() else ""
+    if first in lexicon_list(lexicon, "subject", "non_entity_first_words"):
+        return True
+    heads = lexicon_list(lexicon, "subject", "non_entity_heads")
+    return any(re.search(rf"(?<![\w-]){re.escape(h)}$", lowered) for h in heads)
+
+
+def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any) -> str:
+    """The entity the case is about: the Discussion's opening subject, else the Final Diagnosis."""
+    for sentence in sentences:
+        if sentence.section is SectionKind.DISCUSSION:
+            subject = sentence_subject(sentence.text, lexicon)
+            if subject and not _is_generic(subject, lexicon):
+                return subject
+            break
+    heads = diagnosis_heads(final_diagnosis(case), lexicon)
+    if heads:
+        return heads[0]
+    return case.meta.title
+
+
+def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
+    """Tracks the topic of each sentence of the case, paragraph by paragraph."""
+    all_sentences = [
+        s
+        for section in case.sections
+        for block in section.blocks
+        for s in split_sentences(block, section.kind)
+    ]
+    abbrs = abbreviations(all_sentences)
+    known = [subject, *diagnosis_heads(final_diagnosis(case), lexicon), *abbrs.values()]
+    entities: list[str] = []
+    for name in known:
+        if name and norm(name) not in {norm(e) for e in entities}:
+            entities.append(name)
+    leading = lexicon_list(lexicon, "anaphora", "leading")
+    anaphor = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.I) if leading else None
+    topics: list[tuple[Sentence, str]] = []
+    for section in case.sections:
+        for block in section.blocks:
+            topic = subject
+            for sentence in split_sentences(block, section.kind):
+                text = clean(sentence.text)
+                if anaphor is None or not anaphor.match(text):
+                    named = _named_entity(text, entities, abbrs, lexicon)
+                    if named:
+                        topic = named
+                    else:
+                        candidate = sentence_subject(text, lexicon)
+                        if (
+                            candidate
+                            and not _is_generic(candidate, lexicon)
+                            and _is_definition(text, candidate, lexicon)
+                        ):
+                            entities.append(candidate)
+                            topic = candidate
+                topics.append((sentence, topic))
+    return Discourse(subject, tuple(entities), abbrs, tuple(topics))
+
+
+def _named_entity(
+    text: str, entities: Sequence[str], abbrs: dict[str, str], lexicon: Any
+) -> str | None:
+    subject = sentence_subject(text, lexicon)
+    if not subject:
+        return None
+    lowered = norm(subject)
+    for abbr, long_form in abbrs.items():
+        if re.fullmatch(rf"{re.escape(abbr.lower())}(?: lesions?| \w+s?)?", lowered):
+            return long_form
+    for entity in entities:
+        for form in {norm(entity), norm(singular(entity))}:
+            if lowered == form or lowered == norm(singular(subject)) == form:
+                return entity
+    return None
+
+
+def prose_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences general facts are cut from: the Discussion and unnamed sections."""
+    return [s for s in sentences if s.section in (SectionKind.DISCUSSION, SectionKind.OTHER)]
+
+
+def prepare(
+    disc: Discourse, sentence: Sentence, lexicon: Any, entity: str | None = None
+) -> tuple[str, str]:
+    """A sentence ready to be a card: cleaned, anaphors resolved, abbreviations spelled out, and
+    naming the entity it is about (its topic unless ``entity`` is given).
+
+    Returns the text and the entity it names.
+    """
+    from deckbuilder.extract.text import name_subject, resolve_anaphora
+
+    topic = entity or disc.topic(sentence)
+    text = clean(sentence.text)
+    text, _ = resolve_anaphora(text, topic, lexicon)
+    text = disc.expand(text)
+    names = disc.names_for(topic)
+    own = sentence_subject(text, lexicon)
+    if own and _named_entity(text, disc.entities, disc.abbreviations, lexicon):
+        return text, _named_entity(text, disc.entities, disc.abbreviations, lexicon) or topic
+    return name_subject(text, topic, names), topic

@@ -1,0 +1,312 @@
+"""Shared helpers for extraction rules: cleaning, naming the subject, lists, building a Fact.
+
+Every card must say whose fact it is and hide a term, never a clause. The helpers here turn a
+sentence of a case into such a card: :func:`clean` drops figure and reference citations,
+:func:`resolve_anaphora` replaces "it" / "these lesions" by the entity the paragraph is about,
+:func:`name_subject` prefixes "In <entity>, " when the sentence names nobody, :func:`split_items`
+cuts "A, B, C or D" into items, and :func:`build_fact` places numbered cloze spans.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from deckbuilder.extract.base import CaseContext
+from deckbuilder.model import Cloze, Fact, Sentence
+
+__all__ = [
+    "Answer",
+    "affirmed",
+    "build_fact",
+    "clean",
+    "entity_in_text",
+    "lexicon_list",
+    "lower_first",
+    "name_subject",
+    "norm",
+    "resolve_anaphora",
+    "singular",
+    "slug",
+    "split_items",
+    "upper_first",
+]
+
+_FIGURE_CITATION = re.compile(
+    r"\s*\((?:see\s+)?(?:Fig(?:ure)?s?\.?|Table)\s*[^()]*\)", re.IGNORECASE
+)
+_BRACKET_REFERENCE = re.compile(r"\s*\[\s*\d+(?:\s*[-\u2013,]\s*\d+)*\s*\]")
+# "(5)" or "(1,3,4)" at a clause end is a reference, "(30–40%)" or "(<15 years)" is content.
+_ROUND_REFERENCE = re.compile(r"\s*\(\s*\d+(?:\s*[,\u2013-]\s*\d+)*\s*\)(?=\s*[.,;:]|\s*$)")
+
+
+def clean(text: str) -> str:
+    """Removes figure citations and numbered references, and tidies spacing."""
+    text = _FIGURE_CITATION.sub("", text)
+    text = _BRACKET_REFERENCE.sub("", text)
+    text = _ROUND_REFERENCE.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return text
+
+
+def norm(text: str) -> str:
+    """A comparison form: lower case, ASCII dashes, single spaces, no edge punctuation."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" .,;:")
+
+
+def slug(text: str) -> str:
+    """A stable key: ASCII lower case words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "fact"
+
+
+def lexicon_list(lexicon: Any, table: str, key: str) -> list[str]:
+    """A list of strings from a lexicon table, empty when the table or key is missing."""
+    data = lexicon.get(table, None) if hasattr(lexicon, "get") else None
+    if not isinstance(data, dict):
+        return []
+    values = data.get(key) or []
+    return [str(v) for v in values]
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, whole words, flexible spaces."""
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-cases a leading capital unless the word is an acronym or a name with digits."""
+    word = re.match(r"\S+", text)
+    if not word:
+        return text
+    token = word.group()
+    if len(token) > 1 and (any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def singular(noun_phrase: str) -> str:
+    """A singular form for "it": "Hepatocellular adenomas" becomes "Hepatocellular adenoma"."""
+    words = noun_phrase.split()
+    if not words:
+        return noun_phrase
+    last = words[-1]
+    lowered = last.lower()
+    if lowered.endswith("ases") and len(lowered) > 6:  # metastases -> metastasis
+        last = last[:-2] + "is"
+    elif lowered.endswith("ies") and len(lowered) > 4:
+        last = last[:-3] + "y"
+    elif lowered.endswith("s") and not lowered.endswith(("ss", "is", "us", "as", "os")):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def entity_in_text(text: str, names: Iterable[str]) -> bool:
+    """Whether any of ``names`` (or its singular form) occurs in ``text`` as whole words."""
+    lowered = norm(text)
+    for name in names:
+        for form in {norm(name), norm(singular(name))}:
+            if form and re.search(rf"(?<![\w-]){re.escape(form)}", lowered):
+                return True
+    return False
+
+
+def resolve_anaphora(text: str, entity: str, lexicon: Any) -> tuple[str, bool]:
+    """Replaces anaphors ("It", "These lesions", "the disease") by the entity's name.
+
+    Leading "it"/"they" and any listed multi-word anaphor are replaced; returns the new text
+    and whether anything was replaced.
+    """
+    leading = lexicon_list(lexicon, "anaphora", "leading")
+    anywhere = lexicon_list(lexicon, "anaphora", "anywhere")
+    replaced = False
+    if leading:
+        pattern = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.IGNORECASE)
+        match = pattern.match(text)
+        if match:
+            name = entity if match.group().lower() in {"they", "these"} else singular(entity)
+            text = upper_first(name) + text[match.end() :]
+            replaced = True
+    if anywhere:
+        pattern = re.compile(rf"(?<![\w-])(?:{phrase_regex(anywhere)})(?![\w-])", re.IGNORECASE)
+
+        def substitute(match: re.Match[str]) -> str:
+            name = lower_first(entity)
+            return upper_first(name) if match.start() == 0 else name
+
+        text, count = pattern.subn(substitute, text)
+        replaced = replaced or count > 0
+    return text, replaced
+
+
+def name_subject(text: str, entity: str, names: Iterable[str] = ()) -> str:
+    """Makes ``text`` name ``entity``: prefixes "In <entity>, " when no listed name occurs."""
+    if not entity or entity_in_text(text, [entity, *names]):
+        return text
+    return f"In {lower_first(entity)}, {lower_first(text)}"
+
+
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:there\s+(?:is|are|was|were)|when|if|in\s+case\s+of|in\s+cases\s+of|in\s+the\s+"
+    r"presence\s+of|in\s+the\s+case\s+of|in\s+patients\s+with|the)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def split_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a list written "A, B, C or D" (or "for A, for B and for C").
+
+    Separators are commas, semicolons and the final "and"/"or"; a comma-free "A or B" is split
+    too. Brackets are never split. Leading fillers ("there is", "when") are left out of a span.
+    """
+    cuts: list[tuple[int, int]] = []  # separator spans at bracket depth zero
+    depth = 0
+    separator = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+")
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        elif depth == 0:
+            match = separator.match(text, position)
+            if match and (char in ",;" or text[position] == " "):
+                cuts.append((match.start(), match.end()))
+                position = match.end()
+                continue
+        position += 1
+    has_comma = any(text[a] in ",;" for a, _ in cuts)
+    if has_comma:
+        # "nausea and vomiting, fever": only commas and the final conjunction separate items.
+        last_comma = max(i for i, (a, _) in enumerate(cuts) if text[a] in ",;")
+        cuts = [c for i, c in enumerate(cuts) if text[c[0]] in ",;" or i == last_comma + 1]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for a, b in [*cuts, (len(text), len(text))]:
+        spans.append((start, a))
+        start = b
+    # Repeated prepositions ("for A, for B and for C") are not part of the items.
+    firsts = [re.match(r"(for|in|with|of)\s+", text[s:e]) for s, e in spans]
+    if len(spans) > 1 and all(m and m.group(1) == firsts[0].group(1) for m in firsts if m):
+        if all(firsts[1:]):
+            spans = [
+                (s + (m.end() if m else 0), e) for (s, e), m in zip(spans, firsts, strict=True)
+            ]
+    trimmed: list[tuple[int, int]] = []
+    for s, e in spans:
+        filler = _LEADING_FILLER.match(text[s:e])
+        if filler and filler.end() < e - s:
+            s += filler.end()
+        while e > s and text[e - 1] in " .,;:":
+            e -= 1
+        while s < e and text[s] == " ":
+            s += 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A part of a fact's text to hide as cloze ``index``."""
+
+    text: str
+    index: int = 1
+    hint: str | None = None
+
+
+def build_fact(
+    ctx: CaseContext,
+    sentence: Sentence,
+    kind: str,
+    key: str,
+    subject: str,
+    parts: Sequence[str | Answer],
+    tags: Sequence[str] = (),
+) -> Fact:
+    """Joins ``parts`` into a fact's text, turning each :class:`Answer` into a cloze span."""
+    text = ""
+    clozes: list[Cloze] = []
+    for part in parts:
+        if isinstance(part, Answer):
+            start = len(text)
+            text += part.text
+            clozes.append(Cloze(start, len(text), part.index, part.hint))
+        else:
+            text += part
+    return Fact(
+        case_id=ctx.case.case_id,
+        kind=kind,
+        key=key,
+        subject=subject,
+        text=text,
+        clozes=tuple(clozes),
+        source=sentence,
+        tags=tuple(tags),
+    )
+
+
+def cloze_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[str | Answer]:
+    """Parts for :func:`build_fact`: ``text`` with each span a numbered answer (c1, c2, ...)."""
+    parts: list[str | Answer] = []
+    position = 0
+    for index, (start, end) in enumerate(sorted(spans), start=1):
+        parts.append(text[position:start])
+        parts.append(Answer(text[start:end], index))
+        position = end
+    parts.append(text[position:])
+    return [p for p in parts if not (isinstance(p, str) and not p)]
+
+
+def affirmed(text: str, lexicon: Any, start: int = 0, end: int | None = None) -> bool:
+    """Whether the span is stated as a fact, neither negated nor uncertain."""
+    from deckbuilder.extract.polarity import Polarity, assess
+
+    return assess(text, lexicon, start, end) is Polarity.AFFIRMED
+
+
+def clause_of(text: str, position: int) -> tuple[str, int]:
+    """The clause of ``text`` (cut at semicolons) holding ``position``, and its offset.
+
+    A sentence "It affects women between 15 and 45 years; women are affected ten times as often
+    as men" holds two facts; each card keeps only its own clause, ending with a full stop.
+    """
+    start = 0
+    for match in re.finditer(r";\s*", text):
+        if match.start() >= position:
+            clause = text[start : match.start()].rstrip()
+            return clause + ".", start
+        start = match.end()
+    return text[start:].rstrip(), start
+
+
+def name_parts(
+    parts: Sequence[str | Answer], entity: str, names: Iterable[str] = ()
+) -> list[str | Answer]:
+    """Prefixes "In <entity>, " to fact parts whose text does not name the entity."""
+    joined = "".join(p.text if isinstance(p, Answer) else p for p in parts)
+    if not parts or entity_in_text(joined, [entity, *names]):
+        if parts and isinstance(parts[0], str):
+            return [upper_first(parts[0]), *parts[1:]]
+        return list(parts)
+    first = parts[0]
+    if isinstance(first, Answer):
+        return [
+            f"In {lower_first(entity)}, ",
+            Answer(lower_first(first.text), first.index, first.hint),
+            *parts[1:],
+        ]
+    return [f"In {lower_first(entity)}, {lower_first(first)}", *parts[1:]]
