@@ -21,7 +21,9 @@ layout is the one a reader gets by copying a Eurorad case page::
 
 Figure legends (a ``Figure 1`` line followed by ``Description:``/``Origin:`` lines) may appear
 anywhere in the body; they are gathered under ``## Figures``. No text of the body is dropped:
-whitespace is normalised and Markdown's special characters are escaped, nothing else changes.
+whitespace is normalised, nothing else changes. Text is not Markdown-escaped on purpose: case
+notes are read literally ("T2*" is a sequence name, see ``deckbuilder.markup``) and a backslash
+would leak into the plain text that facts are cut from.
 
 Finding where the discussion starts when the page has no ``Discussion`` heading (Eurorad often
 prints none): the first paragraph after ``Imaging Findings`` is always a finding. Each following
@@ -76,7 +78,8 @@ _PATIENT_RE = re.compile(
 )
 _UNITS = {"y": "year", "yr": "year", "year": "year", "month": "month", "week": "week", "day": "day"}
 _FIELD_LABEL_RE = re.compile(
-    r"(?P<label>areas?\s+of\s+interest|imaging\s+techniques?|procedures?|special\s+focus)"
+    # A label only counts at the start of the line or after a ";", never inside a value.
+    r"(?:^|(?<=;))\s*(?P<label>areas?\s+of\s+interest|imaging\s+techniques?|procedures?|special\s+focus)"
     r"\s*[:–—]?",
     re.IGNORECASE,
 )
@@ -89,6 +92,8 @@ _LEGEND_FIELD_RE = re.compile(
     r"^(?P<label>description|origin|caption|legend)\s*:\s*(?P<text>.*)$", re.IGNORECASE
 )
 _BULLET_RE = re.compile(r"^(?:[-*•·–—]|\d+[.)])\s+")
+# In prose sections only unmistakable bullets count: a dash may begin a continued sentence.
+_PROSE_BULLET_RE = re.compile(r"^([-*•·]|\d{1,3}[.)])\s+")
 
 # Cues for the discussion heuristic (see the module docstring).
 _FIGURE_CITE_RE = re.compile(r"\bfig(?:ure)?s?\.?\s*\d", re.IGNORECASE)
@@ -109,9 +114,6 @@ _GENERAL_VERB_RE = re.compile(
 )
 _LITERATURE_CITE_RE = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\d+(?:\s*[,–-]\s*\d+)*\)")
 
-# Characters that would change the Markdown's meaning, escaped so the note reads back as written.
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_])")
-_BLOCK_START_RE = re.compile(r"^(#|>|[-+](?=\s)|\d+(?=[.)]\s))")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"\s+")
 _ID_INVALID_RE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -472,19 +474,19 @@ def _parse_body(
         else:
             discussion_paragraphs = finding_paragraphs[split:]
             finding_paragraphs = finding_paragraphs[:split]
-    sections["imaging-findings"] = [_escape(p.text) for p in finding_paragraphs]
-    sections["discussion"] = [_escape(p.text) for p in discussion_paragraphs]
+    sections["imaging-findings"] = [p.text for p in finding_paragraphs]
+    sections["discussion"] = [p.text for p in discussion_paragraphs]
     differential = regions.get("differential")
     sections["differential"] = [
-        "- " + _escape(_BULLET_RE.sub("", line.text), block_start=False)
+        "- " + _BULLET_RE.sub("", line.text)
         for line in (differential.lines if differential else [])
         if line.text
     ]
     sections["final"] = _paragraph_blocks(regions.get("final"))
-    sections["figures"] = [_escape(legend) for legend in legends]
+    sections["figures"] = [legend for legend in legends]
     references = regions.get("references")
     sections["references"] = [
-        _escape(line.text) for line in (references.lines if references else []) if line.text
+        line.text for line in (references.lines if references else []) if line.text
     ]
 
     for kind in ("clinical-history", "imaging-findings", "differential", "final"):
@@ -553,20 +555,28 @@ def _take_legends(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
 
 
 def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
-    """Blank-line separated paragraphs, their lines joined with a space."""
+    """Blank-line separated paragraphs, their lines joined with a space.
+
+    A bulleted line starts a block of its own, written as a Markdown list item, so that pasted
+    lists stay one item per block instead of running together.
+    """
     paragraphs: list[_Paragraph] = []
     current: list[_Line] = []
     for line in [*lines, _Line(0, "")]:
-        if line.text:
-            current.append(line)
-        elif current:
+        bullet = _PROSE_BULLET_RE.match(line.text)
+        if current and (not line.text or bullet):
             paragraphs.append(_Paragraph(current[0].number, " ".join(x.text for x in current)))
             current = []
+        if bullet:
+            marker = bullet.group(1) if bullet.group(1)[0].isdigit() else "-"
+            current.append(_Line(line.number, f"{marker} {line.text[bullet.end() :]}"))
+        elif line.text:
+            current.append(line)
     return paragraphs
 
 
 def _paragraph_blocks(region: _Region | None) -> list[str]:
-    return [_escape(p.text) for p in _paragraphs(region.lines)] if region else []
+    return [p.text for p in _paragraphs(region.lines)] if region else []
 
 
 def _discussion_start(paragraphs: list[_Paragraph]) -> int | None:
@@ -593,16 +603,6 @@ def _cue_scores(text: str) -> tuple[int, int]:
 
 
 # --- output --------------------------------------------------------------------------------------
-
-
-def _escape(text: str, *, block_start: bool = True) -> str:
-    """Escapes what Markdown would read as emphasis, code or a block marker."""
-    escaped = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
-    if block_start:
-        escaped = _BLOCK_START_RE.sub(
-            lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), escaped
-        )
-    return escaped
 
 
 def _render(front_matter: dict[str, object], sections: dict[str, list[str]]) -> str:
