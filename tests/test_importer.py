@@ -439,13 +439,14 @@ def test_present_tense_findings_citing_figures_stay_findings() -> None:
         findings_case(
             "CT shows a mass in the liver.",
             "The lesion is hypointense on T1 and is bright on T2 (Figures 2a, 2b).",
+            "No free fluid is present.",  # present tense, but one cue is not enough
             "Hepatic adenomas are benign tumours that may bleed and are linked to oral "
             "contraceptives [1].",
             "They can be multiple.",
         )
     )
     _, sections = split_note(case.markdown)
-    assert len(sections["Imaging Findings"]) == 2
+    assert len(sections["Imaging Findings"]) == 3
     assert sections["Discussion"][0].startswith("Hepatic adenomas")
     assert sections["Discussion"][1] == "They can be multiple."  # after the start: all discussion
     assert diagnostics == []
