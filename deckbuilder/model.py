@@ -68,6 +68,9 @@ class SectionKind(str, enum.Enum):
     DISCUSSION = "discussion"
     DIFFERENTIAL_DIAGNOSIS = "differential-diagnosis"
     FINAL_DIAGNOSIS = "final-diagnosis"
+    # Figure legends and reference lists are kept in the note but are not teaching text.
+    FIGURES = "figures"
+    REFERENCES = "references"
     OTHER = "other"
 
 

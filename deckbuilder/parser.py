@@ -43,6 +43,11 @@ SECTION_HEADINGS: dict[str, SectionKind] = {
     "differential diagnoses": SectionKind.DIFFERENTIAL_DIAGNOSIS,
     "final diagnosis": SectionKind.FINAL_DIAGNOSIS,
     "diagnosis": SectionKind.FINAL_DIAGNOSIS,
+    "figures": SectionKind.FIGURES,
+    "figure legends": SectionKind.FIGURES,
+    "legends": SectionKind.FIGURES,
+    "references": SectionKind.REFERENCES,
+    "bibliography": SectionKind.REFERENCES,
 }
 
 
@@ -159,7 +164,7 @@ def _section_problems(
     problems: list[Diagnostic] = []
     seen: dict[SectionKind, Section] = {}
     for section in sections:
-        if section.kind is SectionKind.OTHER:
+        if section.kind in (SectionKind.OTHER, SectionKind.FIGURES, SectionKind.REFERENCES):
             continue
         if section.kind in seen:
             first = seen[section.kind].location.line

@@ -100,6 +100,8 @@ def test_full_note_parses_into_sections_blocks_and_figures() -> None:
         ("final diagnosis:", SectionKind.FINAL_DIAGNOSIS),
         ("Clinical History", SectionKind.CLINICAL_HISTORY),
         ("Pearls", SectionKind.OTHER),
+        ("References", SectionKind.REFERENCES),
+        ("Figure legends", SectionKind.FIGURES),
     ],
 )
 def test_headings_match_case_insensitively(heading: str, kind: SectionKind) -> None:
