@@ -1,0 +1,676 @@
+"""sequence-appearance: what a finding looks like on a sequence, phase or modality.
+
+"The calcified lesions were hypointense on fat-saturated T2WI" gives one card with the sequence
+visible and the appearance hidden. A sentence is read in four steps:
+
+1. Mentions of sequences, phases and modalities are found with ``lexicons/sequences.yaml``
+   (longest wins), adjacent ones are combined ("after contrast ... on T1WI" is contrast-enhanced
+   T1WI) and coordinated ones grouped ("fat-saturated T2 and STIR images").
+2. Appearance terms are found with ``lexicons/appearance.yaml`` and widened to the answer:
+   degree and pattern words before ("mild", "coarse") and a head noun after ("rim", "foci").
+3. Each affirmed term (see :mod:`deckbuilder.extract.polarity`) is paired with a group: the
+   group it is said to be *on* ("hypointense on T2WI"), else the one glued before it
+   ("T2-hyperintense"), else the nearest group before it in the sentence ("On DWI the lesions
+   show restricted diffusion"). A diffusion term alone implies DWI; any other term in a sentence
+   naming no sequence or modality gives no card.
+4. One fact per (sequence, appearance): the clause holding both, naming whose fact it is. In the
+   Imaging Findings the lesion is this patient's ("In this case (57-year-old woman with
+   dermatomyositis), ..."), built from the front matter and the Clinical History only, never
+   from the Final Diagnosis. In the Discussion the paragraph's topic is named, as the other
+   rules do.
+
+A sentence that contrasts two entities ("peripherally located in MO, in contrast to osteosarcoma
+in which they are located centrally") gives one fact with both answers (c1 and c2). It stays
+kind ``sequence-appearance`` so that one rule has one kind and ``suppress`` works by kind; its
+key ends in ``<entity>-vs-<other>``.
+
+Keys are ``<section>-<sequence id>-<group>`` in the Imaging Findings and
+``<section>-<sequence id>-<topic>-<group>`` elsewhere, where group is the appearance's lexicon
+group (signal, enhancement, ...), so rewording an answer keeps its key; a second, different
+appearance of the same group gets its own slug appended.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.polarity import Polarity, PolarityMatcher, matcher
+from deckbuilder.extract.subject import discourse, prepare
+from deckbuilder.extract.text import (
+    Answer,
+    build_fact,
+    clean,
+    lower_first,
+    name_parts,
+    norm,
+    slug,
+    upper_first,
+)
+from deckbuilder.model import Fact, SectionKind, Sentence
+
+__all__ = ["KIND", "RULE", "Finding", "find_appearances", "run", "vignette"]
+
+KIND = "sequence-appearance"
+_MAX_TEXT = 380
+_MAX_ANSWER = 90
+_SEP = r"[\s\-\u2010-\u2015]+"
+_PREPOSITIONS = re.compile(
+    r"(?<![\w-])(?:on|in|at|during|with|using|after|following|by|from)(?![\w-])", re.I
+)
+_GLUE = re.compile(r"^[\s\-\u2010-\u2015]*$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*)?(?:and|or|/|&|as well as|and on|or on|and in|and the|or the)?\s*"
+    r"(?:,\s*)?(?:even more,\s*)?$",
+    re.I,
+)
+_COMBINATION = re.compile(r"^\s*,?\s*(?:(?:on|in|at|of|with|using|the|a|an|and)\s+)*$", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|which|although|though)\b)|\s+(?=but\b|whereas\b)",
+    re.I,
+)
+
+
+# --- lexicon compilation -------------------------------------------------------------------
+
+
+def _phrase_regex(phrase: str, plural: bool = False) -> str:
+    words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) if w]
+    body = _SEP.join(re.escape(w) for w in words)
+    if plural:
+        body += r"(?:e?s)?"
+    lead = r"(?<![\w*\-])" if re.match(r"\w", phrase) else ""
+    tail = r"(?![\w*])" if re.search(r"[\w*]$", phrase) else ""
+    pattern = f"{lead}{body}{tail}"
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(phrase) <= 7:
+        # Acronyms match as written: "US" is ultrasound, "us" is a pronoun.
+        return f"(?-i:{pattern})"
+    return pattern
+
+
+def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _expand(phrase: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
+    match = re.search(r"\{(\w+)\}", phrase)
+    if not match:
+        return [phrase]
+    options = aliases.get(match.group(1), [])
+    results: list[str] = []
+    for option in options:
+        results.extend(_expand(phrase[: match.start()] + option + phrase[match.end() :], aliases))
+    return results
+
+
+@dataclass(frozen=True)
+class _SequenceKind:
+    id: str
+    label: str
+    contextual: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _TermGroup:
+    name: str
+    implies: str | None
+    pattern: re.Pattern[str]
+
+
+class _Tables:
+    """The sequences and appearance lexicons compiled once per run."""
+
+    def __init__(self, lexicon: Any) -> None:
+        sequences = lexicon.get("sequences", None) or {}
+        appearance = lexicon.get("appearance", None) or {}
+        aliases = sequences.get("aliases") or {}
+        self.sequences: list[_SequenceKind] = []
+        for entry in sequences.get("sequences") or []:
+            phrases = [p for raw in entry.get("phrases", []) for p in _expand(str(raw), aliases)]
+            if not phrases:
+                continue
+            ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+            self.sequences.append(
+                _SequenceKind(
+                    id=str(entry["id"]),
+                    label=str(entry.get("label", entry["id"])),
+                    contextual=bool(entry.get("contextual", False)),
+                    pattern=_alternation([_phrase_regex(p) for p in ordered]),
+                )
+            )
+        self.by_id = {s.id: s for s in self.sequences}
+        trailing = sequences.get("trailing") or []
+        self.trailing = (
+            re.compile(rf"\s+(?:{'|'.join(_phrase_regex(t) for t in trailing)})", re.I)
+            if trailing
+            else None
+        )
+        self.combine: dict[tuple[str, str], str] = {}
+        for rule in sequences.get("combine") or []:
+            first, second = rule["parts"]
+            self.combine[(first, second)] = rule["id"]
+            self.combine[(second, first)] = rule["id"]
+
+        self.groups: list[_TermGroup] = []
+        graded = appearance.get("graded") or {}
+        prefixes = "|".join(re.escape(p) for p in graded.get("prefixes", []))
+        stems = "|".join(re.escape(s) for s in sorted(graded.get("stems", []), key=len)[::-1])
+        if prefixes and stems:
+            # "hypointense", "iso- to hyperintense", "hypo/isointense"
+            one = rf"(?:{prefixes})[\s\-]?(?:{stems})"
+            ranged = rf"(?:{prefixes})\s*-?\s*(?:to|or|and|/)\s*(?:{prefixes})[\s\-]?(?:{stems})"
+            grade_pattern = re.compile(rf"(?<![\w-])(?:{ranged}|{one})(?![\w-])", re.I)
+            self.groups.append(_TermGroup("signal", None, grade_pattern))
+        for name, entry in (appearance.get("groups") or {}).items():
+            terms = sorted({str(t) for t in entry.get("terms", [])}, key=lambda t: (-len(t), t))
+            if terms:
+                self.groups.append(
+                    _TermGroup(
+                        str(name),
+                        entry.get("implies"),
+                        _alternation([_phrase_regex(t, plural=True) for t in terms]),
+                    )
+                )
+        for name, patterns in (appearance.get("patterns") or {}).items():
+            self.groups.append(_TermGroup(str(name), None, _alternation(list(patterns))))
+        modifiers = appearance.get("modifiers") or []
+        self.modifier = (
+            re.compile(
+                rf"(?:{'|'.join(_phrase_regex(m) for m in sorted(set(modifiers), key=len)[::-1])})"
+                r"(?:\s*,)?\s+$",
+                re.I,
+            )
+            if modifiers
+            else None
+        )
+        heads = appearance.get("heads") or []
+        self.head = (
+            re.compile(rf"\s+(?:{'|'.join(_phrase_regex(h) for h in heads)})", re.I)
+            if heads
+            else None
+        )
+        self.vague = {norm(v) for v in appearance.get("vague") or []}
+        markers = appearance.get("contrast_markers") or []
+        self.contrast = (
+            re.compile("|".join(_phrase_regex(m) for m in markers), re.I) if markers else None
+        )
+        self.polarity: PolarityMatcher = matcher(lexicon)
+
+
+# --- finding mentions and terms -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    id: str
+
+
+@dataclass(frozen=True)
+class _Term:
+    start: int  # the answer, widened by modifiers and a head noun
+    end: int
+    core_start: int  # the lexicon term itself
+    core_end: int
+    group: str
+    implies: str | None
+
+
+def _longest(
+    candidates: list[tuple[int, int, int, Any]],
+) -> list[tuple[int, int, Any]]:
+    """Non-overlapping candidates, longest first, then earlier, then lexicon order."""
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    kept: list[tuple[int, int, Any]] = []
+    for start, end, _, value in candidates:
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, value))
+    return sorted(kept, key=lambda k: (k[0], k[1]))
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return (m for m in pattern.finditer(text) if m.end() > m.start())
+
+
+def _mentions(text: str, tables: _Tables) -> list[_Mention]:
+    candidates = [
+        (m.start(), m.end(), order, kind.id)
+        for order, kind in enumerate(tables.sequences)
+        for m in _scan(kind.pattern, text)
+    ]
+    found = [_Mention(s, e, v) for s, e, v in _longest(candidates)]
+    widened: list[_Mention] = []
+    for mention in found:
+        end = mention.end
+        if tables.trailing:
+            tail = tables.trailing.match(text, end)
+            if tail:
+                end = tail.end()
+        widened.append(_Mention(mention.start, end, mention.id))
+    # Adjacent mentions that together name one series become one mention.
+    merged: list[_Mention] = []
+    for mention in widened:
+        if merged:
+            previous = merged[-1]
+            combined = tables.combine.get((previous.id, mention.id))
+            if combined and _COMBINATION.match(text[previous.end : mention.start]):
+                merged[-1] = _Mention(previous.start, mention.end, combined)
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _groups(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Coordinated mentions ("fat-saturated T2 and STIR images") share the same appearances."""
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        if groups and _COORDINATION.match(text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
+    candidates = [
+        (m.start(), m.end(), order, group)
+        for order, group in enumerate(tables.groups)
+        for m in _scan(group.pattern, text)
+    ]
+    terms: list[_Term] = []
+    for start, end, group in _longest(candidates):
+        if any(start < m.end and m.start < end for m in mentions):
+            continue  # "contrast-enhanced CT" is a sequence, not an enhancement
+        answer_start, answer_end = start, end
+        for _ in range(3):
+            if tables.modifier is None:
+                break
+            before = tables.modifier.search(text[max(0, answer_start - 40) : answer_start])
+            if not before:
+                break
+            answer_start -= len(before.group())
+        if tables.head:
+            after = tables.head.match(text, answer_end)
+            if after:
+                answer_end = after.end()
+        terms.append(_Term(answer_start, answer_end, start, end, group.name, group.implies))
+    # A widened answer may swallow a neighbouring term ("coarse calcifications"): keep one.
+    kept: list[_Term] = []
+    for term in terms:
+        if kept and term.start < kept[-1].end:
+            if term.end - term.start > kept[-1].end - kept[-1].start:
+                kept[-1] = term
+            continue
+        kept.append(term)
+    return kept
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An appearance paired with the sequences it was seen on, as spans of one text."""
+
+    sequence_ids: tuple[str, ...]
+    mention: tuple[int, int] | None  # where the sequence is named; None when implied
+    answer: tuple[int, int]
+    group: str
+
+
+def _pair(
+    text: str, term: _Term, groups: list[list[_Mention]], terms: list[_Term]
+) -> list[_Mention] | None:
+    others = [t for t in terms if t is not term]
+    # "hypointense on T2WI": a group after the term, linked by a preposition.
+    for group in groups:
+        first = group[0]
+        if first.start < term.end:
+            continue
+        gap = text[term.end : first.start]
+        if (
+            len(gap.split()) <= 6
+            and _PREPOSITIONS.search(gap)
+            and not re.search(r"[,;:.]", gap)
+            and not any(term.end <= t.start < first.start for t in others)
+        ):
+            return group
+        break
+    # "T2-hyperintense": a group glued before it.
+    for group in groups:
+        if group[-1].end <= term.start and _GLUE.match(text[group[-1].end : term.start]):
+            return group
+    # "On DWI the lesions show restricted diffusion": the nearest group before it.
+    before = [g for g in groups if g[-1].end <= term.start]
+    if before:
+        return before[-1]
+    # "Coarse calcifications were identified over the mass on radiograph": the sentence's only
+    # setting, named at its end.
+    after = [g for g in groups if g[0].start >= term.end]
+    return after[0] if after else None
+
+
+def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> list[Finding]:
+    """The affirmed (sequence, appearance) pairs of one sentence.
+
+    Args:
+        text: A cleaned sentence.
+        lexicon: Lexicons of the run (``sequences``, ``appearance``, ``polarity``).
+        tables: Compiled lexicons, to reuse across sentences.
+
+    Returns:
+        Findings in reading order; negated, uncertain and vague appearances are left out, and so
+        is any appearance of a sentence that names no sequence or modality (unless the term
+        implies one, as restricted diffusion implies DWI).
+    """
+    tables = tables or _Tables(lexicon)
+    mentions = _mentions(text, tables)
+    groups = _groups(text, mentions)
+    terms = _terms(text, tables, mentions)
+    findings: list[Finding] = []
+    for term in terms:
+        answer = text[term.start : term.end]
+        if norm(answer) in tables.vague or len(answer) > _MAX_ANSWER:
+            continue
+        if tables.polarity.assess(text, term.start, term.end) is not Polarity.AFFIRMED:
+            continue
+        group = _pair(text, term, groups, terms)
+        if group is not None:
+            ids = tuple(dict.fromkeys(m.id for m in group))
+            findings.append(
+                Finding(ids, (group[0].start, group[-1].end), (term.start, term.end), term.group)
+            )
+        elif term.implies and term.implies in tables.by_id and term.group == "diffusion":
+            findings.append(Finding((term.implies,), None, (term.start, term.end), term.group))
+    return findings
+
+
+# --- contrasts between two entities -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Contrast:
+    first: tuple[int, int]
+    second: tuple[int, int]
+    other: str
+
+
+def _contrast(text: str, tables: _Tables, terms: list[_Term]) -> _Contrast | None:
+    """ "... peripherally located, in contrast to osteosarcoma in which they are central"."""
+    if tables.contrast is None:
+        return None
+    marker = tables.contrast.search(text)
+    if not marker:
+        return None
+    other = re.match(
+        r"\s*((?:[\w'-]+\s+){0,4}?[\w'-]+?)(?=\s*(?:,|\bin which\b|\bwhere\b|\bwhich\b|\bthat\b|"
+        r"\bwhose\b|\bwhen\b|$))",
+        text[marker.end() :],
+    )
+    if not other:
+        return None
+    before = [t for t in terms if t.end <= marker.start()]
+    after = [t for t in terms if t.start >= marker.end() + other.end()]
+    if not before or not after:
+        return None
+    first, second = before[-1], after[0]
+    if first.group != second.group or norm(text[first.core_start : first.core_end]) == norm(
+        text[second.core_start : second.core_end]
+    ):
+        return None
+    return _Contrast(
+        (first.core_start, first.core_end),
+        (second.core_start, second.core_end),
+        other.group(1).strip(),
+    )
+
+
+# --- building facts -----------------------------------------------------------------------
+
+
+def vignette(ctx: CaseContext) -> str:
+    """Who this case's patient is, from the front matter and the Clinical History only.
+
+    "57-year-old woman with dermatomyositis and large and bilateral painful gluteal soft tissue
+    masses". The Final Diagnosis is never read: a findings card must not give it away.
+    """
+    patient = ctx.case.meta.patient
+    person = ""
+    age = (patient.age or "").strip()
+    number = re.match(r"(\d+)\s*(year|month|week|day)s?", age, re.I)
+    adult = True
+    if number:
+        unit = number.group(2).lower()
+        person = f"{number.group(1)}-{unit}-old "
+        adult = unit == "year" and int(number.group(1)) >= 18
+    sex = (patient.sex or "").lower()
+    noun = {"female": "woman" if adult else "girl", "male": "man" if adult else "boy"}.get(
+        sex, "patient"
+    )
+    person += noun
+    history = ctx.case.section(SectionKind.CLINICAL_HISTORY)
+    text = clean(" ".join(b.text for b in history.blocks)) if history else ""
+    if not number:
+        stated = re.search(r"\b(\d+)[- ](year|month)s?[- ]old\b", text, re.I)
+        if stated:
+            person = f"{stated.group(1)}-{stated.group(2).lower()}-old {noun}"
+    details: list[str] = []
+    known = re.search(
+        r"\b(?:known history of|history of|known|diagnosed with|with)\s+(?:an?\s+)?"
+        r"((?:[\w'-]+\s*){1,5}?)(?=\s*(?:,|\.|;|\bwas\b|\bwho\b|\bpresent|\breferred\b|\band\b))",
+        text,
+        re.I,
+    )
+    if known:
+        details.append(re.sub(r"^(?:known\s+)?(?:history\s+of\s+)?", "", known.group(1).strip()))
+    complaint = re.search(
+        r"\b(?:presented with|presenting with|complain(?:ed|ing|s) of|evaluation of|because of|"
+        r"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,8}?)"
+        r"(?=\s*(?:,|\.|;|$|\bfor\b|\bsince\b|\bsince\b|\bwhich\b))",
+        text,
+        re.I,
+    )
+    if complaint:
+        details.append(complaint.group(1).strip())
+    details = [d for d in details if d and norm(d) not in {"a", "the"}]
+    if details:
+        return f"{person} with {' and '.join(details)}"
+    return person
+
+
+def _clause(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The smallest run of clauses of ``text`` holding every span, trimmed if still too long."""
+    low = min(s for s, _ in spans)
+    high = max(e for _, e in spans)
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= low:
+            start = match.end()
+        elif match.start() >= high:
+            end = match.start()
+            break
+    if end - start > _MAX_TEXT:
+        commas = [m.end() for m in re.finditer(r",\s+", text[start:low])]
+        if commas:
+            start += commas[-1]
+        later = re.search(r",\s+", text[high:end])
+        if later:
+            end = high + later.start()
+    return start, end
+
+
+def _parts(
+    text: str, start: int, end: int, answers: Sequence[tuple[int, int]]
+) -> list[str | Answer]:
+    parts: list[str | Answer] = []
+    position = start
+    for index, (a_start, a_end) in enumerate(sorted(answers), start=1):
+        parts.append(text[position:a_start])
+        parts.append(Answer(text[a_start:a_end], index))
+        position = a_end
+    tail = text[position:end].rstrip(" ,;:")
+    if not tail.endswith((".", "!", "?")):
+        tail += "."
+    parts.append(tail)
+    if isinstance(parts[0], str):
+        parts[0] = parts[0].lstrip(" ,;:")
+    return [p for p in parts if not (isinstance(p, str) and not p)]
+
+
+def _prefix(parts: list[str | Answer], prefix: str) -> list[str | Answer]:
+    first = parts[0]
+    if isinstance(first, Answer):
+        return [prefix, Answer(lower_first(first.text), first.index, first.hint), *parts[1:]]
+    return [prefix + lower_first(first), *parts[1:]]
+
+
+def _specific(sequence_id: str, modality: str | None, tables: _Tables) -> str:
+    kind = tables.by_id.get(sequence_id)
+    if kind is not None and kind.contextual and modality:
+        return f"{modality}-{sequence_id}"
+    return sequence_id
+
+
+def _modality_of(sequence_id: str) -> str | None:
+    if sequence_id.startswith(("ct", "cta")):
+        return "ct"
+    if sequence_id in {"t1", "t2", "t1-fs", "t2-fs", "stir", "flair", "dwi", "adc", "swi", "gre"}:
+        return "mr"
+    if sequence_id.startswith(("mr", "t1-", "in-", "opposed")):
+        return "mr"
+    return None
+
+
+def run(ctx: CaseContext) -> Iterator[Fact]:
+    """Yields the sequence-appearance facts of a case, in reading order."""
+    tables = _Tables(ctx.lexicon)
+    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    patient = vignette(ctx)
+    case_modalities = {
+        m for m in (_modality_hint(x) for x in ctx.case.meta.modalities) if m is not None
+    }
+    default_modality = next(iter(case_modalities)) if len(case_modalities) == 1 else None
+    seen: dict[str, set[str]] = {}
+    last_modality: dict[SectionKind, str | None] = {}
+    for sentence in ctx.sentences:
+        if sentence.section in (SectionKind.DIFFERENTIAL_DIAGNOSIS, SectionKind.FINAL_DIAGNOSIS):
+            continue
+        findings_section = sentence.section in (
+            SectionKind.IMAGING_FINDINGS,
+            SectionKind.CLINICAL_HISTORY,
+        )
+        if findings_section:
+            text, entity = clean(sentence.text), ""
+        else:
+            text, entity = prepare(disc, sentence, ctx.lexicon)
+        mentions = _mentions(text, tables)
+        modality = last_modality.get(sentence.section, default_modality)
+        for mention in mentions:
+            modality = _modality_of(mention.id) or modality
+        findings = find_appearances(text, ctx.lexicon, tables)
+        terms = _terms(text, tables, mentions)
+        contrast = None if findings_section else _contrast(text, tables, terms)
+        if contrast is not None:
+            fact = _contrast_fact(ctx, sentence, text, entity, disc, contrast, mentions, tables)
+            if fact is not None:
+                yield fact
+        for finding in findings:
+            if contrast is not None and any(
+                finding.answer[0] < e and s < finding.answer[1]
+                for s, e in (contrast.first, contrast.second)
+            ):
+                continue
+            for sequence_id in finding.sequence_ids:
+                specific = _specific(sequence_id, modality, tables)
+                fact = _fact(
+                    ctx, sentence, text, entity, disc, finding, specific, patient, findings_section
+                )
+                core = norm(text[finding.answer[0] : finding.answer[1]])
+                bucket = seen.setdefault(fact.key, set())
+                if core in bucket:
+                    continue
+                if bucket:
+                    fact = replace(fact, key=f"{fact.key}-{slug(core)}")
+                bucket.add(core)
+                yield fact
+        last_modality[sentence.section] = modality
+
+
+def _modality_hint(name: str) -> str | None:
+    lowered = name.lower()
+    if lowered in {"ct", "computed tomography"} or lowered.startswith("ct"):
+        return "ct"
+    if lowered.startswith(("mr", "magnetic")):
+        return "mr"
+    return None
+
+
+def _fact(
+    ctx: CaseContext,
+    sentence: Sentence,
+    text: str,
+    entity: str,
+    disc: Any,
+    finding: Finding,
+    sequence_id: str,
+    patient: str,
+    findings_section: bool,
+) -> Fact:
+    spans = [finding.answer] + ([finding.mention] if finding.mention else [])
+    start, end = _clause(text, spans)
+    parts = _parts(text, start, end, [finding.answer])
+    section = sentence.section.value
+    if findings_section:
+        parts = _prefix(parts, f"In this case ({patient}), ")
+        key = f"{section}-{sequence_id}-{finding.group}"
+        subject = f"this case ({patient})"
+    else:
+        parts = name_parts(parts, entity, disc.names_for(entity))
+        key = f"{section}-{sequence_id}-{slug(entity)}-{finding.group}"
+        subject = entity
+    if isinstance(parts[0], str):
+        parts[0] = upper_first(parts[0])
+    return build_fact(ctx, sentence, KIND, key, subject, parts, tags=(f"sequence::{sequence_id}",))
+
+
+def _contrast_fact(
+    ctx: CaseContext,
+    sentence: Sentence,
+    text: str,
+    entity: str,
+    disc: Any,
+    contrast: _Contrast,
+    mentions: list[_Mention],
+    tables: _Tables,
+) -> Fact | None:
+    if tables.polarity.assess(text, *contrast.first) is not Polarity.AFFIRMED:
+        return None
+    before = [m for m in mentions if m.end <= contrast.first[0]]
+    if not before:
+        return None
+    mention = before[-1]
+    start, end = _clause(text, [contrast.first, contrast.second, (mention.start, mention.end)])
+    parts = _parts(text, start, end, [contrast.first, contrast.second])
+    parts = name_parts(parts, entity, disc.names_for(entity))
+    if isinstance(parts[0], str):
+        parts[0] = upper_first(parts[0])
+    key = f"{sentence.section.value}-{mention.id}-{slug(entity)}-vs-{slug(contrast.other)}"
+    return build_fact(
+        ctx, sentence, KIND, key, entity, parts, tags=(f"sequence::{mention.id}", "contrast")
+    )
+
+
+RULE = Rule(
+    name="sequence-appearance",
+    kind=KIND,
+    priority=50,
+    doc=(
+        "What a finding looks like on a named sequence, phase or modality: one fact per "
+        "(sequence, appearance), the sequence visible and the appearance hidden; negated and "
+        "uncertain appearances are skipped."
+    ),
+    run=run,
+)
