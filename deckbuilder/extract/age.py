@@ -21,6 +21,7 @@ from deckbuilder.extract.text import (
     lexicon_list,
     name_parts,
     phrase_regex,
+    singular,
     slug,
 )
 from deckbuilder.model import Fact
@@ -89,7 +90,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         parts.append(clause[position:])
         if offset:
             parts = name_parts(parts, entity, disc.names_for(entity))
-        yield build_fact(ctx, sentence, KIND, slug(entity), entity, parts, tags=("epidemiology",))
+        yield build_fact(
+            ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
+        )
 
 
 RULE = Rule(

@@ -105,6 +105,10 @@ def sentence_subject(text: str, lexicon: Any) -> str | None:
     if not verbs:
         return None
     body = clean(text)
+    # Appositions ("Pleomorphic adenoma, also called benign mixed tumour, is ...") are skipped.
+    body = re.sub(
+        r",\s*(?:or|also\s+called|also\s+known\s+as|known\s+as|i\.e\.)\s[^,]{1,60},", "", body
+    )
     intro = re.match(r"^(?:[A-Z][\w-]*ly|In [^,]{1,60}|On [^,]{1,60}|At [^,]{1,60}),\s+", body)
     if intro:
         body = body[intro.end() :]
@@ -254,7 +258,12 @@ def prepare(
     text, _ = resolve_anaphora(text, topic, lexicon)
     text = disc.expand(text)
     names = disc.names_for(topic)
-    own = sentence_subject(text, lexicon)
-    if own and _named_entity(text, disc.entities, disc.abbreviations, lexicon):
-        return text, _named_entity(text, disc.entities, disc.abbreviations, lexicon) or topic
+    if entity is None:
+        named = _named_entity(text, disc.entities, disc.abbreviations, lexicon)
+        if named:
+            return text, named
+        own = sentence_subject(text, lexicon)
+        if own and not _is_generic(own, lexicon) and not own[:1].islower():
+            # The sentence names what it is about ("Acute aortic dissection has its peak ...").
+            return text, own
     return name_subject(text, topic, names), topic

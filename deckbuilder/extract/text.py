@@ -104,7 +104,9 @@ def singular(noun_phrase: str) -> str:
         return noun_phrase
     last = words[-1]
     lowered = last.lower()
-    if lowered.endswith("ases") and len(lowered) > 6:  # metastases -> metastasis
+    if lowered.endswith("omas"):
+        last = last[:-1]
+    elif lowered.endswith("ases") and len(lowered) > 6:  # metastases -> metastasis
         last = last[:-2] + "is"
     elif lowered.endswith("ies") and len(lowered) > 4:
         last = last[:-3] + "y"
@@ -160,7 +162,8 @@ def name_subject(text: str, entity: str, names: Iterable[str] = ()) -> str:
 
 _LEADING_FILLER = re.compile(
     r"^(?:(?:there\s+(?:is|are|was|were)|when|if|in\s+case\s+of|in\s+cases\s+of|in\s+the\s+"
-    r"presence\s+of|in\s+the\s+case\s+of|in\s+patients\s+with|the)\s+)+",
+    r"presence\s+of|in\s+the\s+case\s+of|in\s+patients\s+with|in\s+particular|particularly|"
+    r"especially|notably|the|an?)\s+)+",
     re.IGNORECASE,
 )
 
@@ -200,11 +203,9 @@ def split_items(text: str) -> list[tuple[int, int]]:
         start = b
     # Repeated prepositions ("for A, for B and for C") are not part of the items.
     firsts = [re.match(r"(for|in|with|of)\s+", text[s:e]) for s, e in spans]
-    if len(spans) > 1 and all(m and m.group(1) == firsts[0].group(1) for m in firsts if m):
-        if all(firsts[1:]):
-            spans = [
-                (s + (m.end() if m else 0), e) for (s, e), m in zip(spans, firsts, strict=True)
-            ]
+    words = {m.group(1) for m in firsts if m}
+    if len(spans) > 1 and len(words) == 1 and all(firsts[1:]):
+        spans = [(s + (m.end() if m else 0), e) for (s, e), m in zip(spans, firsts, strict=True)]
     trimmed: list[tuple[int, int]] = []
     for s, e in spans:
         filler = _LEADING_FILLER.match(text[s:e])
