@@ -68,8 +68,9 @@ _COORDINATION = re.compile(
     re.I,
 )
 _COMBINATION = re.compile(r"^\s*,?\s*(?:(?:on|in|at|of|with|using|the|a|an|and)\s+)*$", re.I)
+_LEADING_LINK = re.compile(r"^[\s,;:]*(?:(?:and|but|whereas|while|although|though)\s+)?", re.I)
 _CLAUSE_BREAK = re.compile(
-    r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|which|although|though)\b)|\s+(?=but\b|whereas\b)",
+    r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
     re.I,
 )
 
@@ -331,6 +332,8 @@ def _pair(
         if first.start < term.end:
             continue
         gap = text[term.end : first.start]
+        if not gap.strip():
+            return group  # "a high ADC"
         if (
             len(gap.split()) <= 6
             and _PREPOSITIONS.search(gap)
@@ -458,23 +461,24 @@ def vignette(ctx: CaseContext) -> str:
         if stated:
             person = f"{stated.group(1)}-{stated.group(2).lower()}-old {noun}"
     details: list[str] = []
-    known = re.search(
-        r"\b(?:known history of|history of|known|diagnosed with|with)\s+(?:an?\s+)?"
-        r"((?:[\w'-]+\s*){1,5}?)(?=\s*(?:,|\.|;|\bwas\b|\bwho\b|\bpresent|\breferred\b|\band\b))",
-        text,
-        re.I,
+    first = re.split(r"(?<=[.!?])\s+", text)[0] if text else ""
+    polarity = matcher(ctx.lexicon)
+    stop = (
+        r"(?=\s*(?:,|\.|;|$|\b(?:was|were|who|had|has|developed|presented|presenting|referred|"
+        r"noticed|reported|underwent|complain\w*|for|since|which|and)\b))"
     )
-    if known:
-        details.append(re.sub(r"^(?:known\s+)?(?:history\s+of\s+)?", "", known.group(1).strip()))
-    complaint = re.search(
+    patterns = (
+        r"\b(?:woman|man|boy|girl|patient|child|infant)\s*,?\s+(?:with|who had)\s+(?:an?\s+)?"
+        rf"(?:known\s+)?(?:history\s+of\s+)?((?:[\w'-]+\s*){{1,4}}?){stop}",
         r"\b(?:presented with|presenting with|complain(?:ed|ing|s) of|evaluation of|because of|"
-        r"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){1,8}?)"
-        r"(?=\s*(?:,|\.|;|$|\bfor\b|\bsince\b|\bsince\b|\bwhich\b))",
-        text,
-        re.I,
+        rf"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){{1,8}}?){stop}",
     )
-    if complaint:
-        details.append(complaint.group(1).strip())
+    for pattern in patterns:
+        found = re.search(pattern, first, re.I)
+        if found and polarity.assess(first, *found.span(1)) is Polarity.AFFIRMED:
+            detail = found.group(1).strip()
+            if norm(detail) not in {norm(d) for d in details}:
+                details.append(detail)
     details = [d for d in details if d and norm(d) not in {"a", "the"}]
     if details:
         return f"{person} with {' and '.join(details)}"
@@ -516,7 +520,9 @@ def _parts(
         tail += "."
     parts.append(tail)
     if isinstance(parts[0], str):
-        parts[0] = parts[0].lstrip(" ,;:")
+        parts[0] = re.sub(
+            r"^[\s,;:]*(?:(?:and|but|whereas|while|although|though)\s+)?", "", parts[0]
+        )
     return [p for p in parts if not (isinstance(p, str) and not p)]
 
 
@@ -566,6 +572,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             text, entity = clean(sentence.text), ""
         else:
             text, entity = prepare(disc, sentence, ctx.lexicon)
+            if not _plausible_entity(entity, tables):
+                text, entity = prepare(disc, sentence, ctx.lexicon, entity=ctx.subject)
         mentions = _mentions(text, tables)
         modality = last_modality.get(sentence.section, default_modality)
         for mention in mentions:
@@ -597,6 +605,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 bucket.add(core)
                 yield fact
         last_modality[sentence.section] = modality
+
+
+def _plausible_entity(entity: str, tables: _Tables) -> bool:
+    """Whether a topic names an entity; "On ultrasound the main signs" is a misread opening."""
+    if not entity or re.match(r"(?:on|in|at|after|with|the)\b", entity, re.I):
+        return False
+    return not _mentions(entity, tables)
 
 
 def _modality_hint(name: str) -> str | None:
