@@ -1,0 +1,174 @@
+"""Scores fact extraction against the golden corpus (``tests/golden/<case>/expected.yaml``).
+
+An expected fact is found when a fact of its kind has a cloze answer containing its ``answer``
+and a text containing its ``subject`` and ``context`` (case-insensitive, whitespace collapsed).
+A fact satisfying no expectation of its kind is unmatched (it lowers precision); a fact
+matching an ``absent`` entry is a false positive, always an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckbuilder.extract import extract_facts
+from deckbuilder.importer import import_case
+from deckbuilder.model import Fact, SourceDocument
+from deckbuilder.parser import parse_case_note
+
+__all__ = ["CORE_KINDS", "CaseResult", "Report", "evaluate_corpus", "format_report"]
+
+# Kinds the corpus lists exhaustively; the recall bar is about these.
+CORE_KINDS = (
+    "age-distribution",
+    "sex-predominance",
+    "sequence-appearance",
+    "surgical-indication",
+    "differential-diagnosis",
+    "final-diagnosis",
+)
+SEED_DIR = Path("/work/shared/seeds")
+
+
+@dataclass
+class CaseResult:
+    name: str
+    facts: list[Fact] = field(default_factory=list)
+    found: list[dict[str, Any]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    unmatched: list[Fact] = field(default_factory=list)
+    false_positives: list[tuple[dict[str, Any], Fact]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    cases: list[CaseResult]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per kind: expected, found, facts, matched facts."""
+        table: dict[str, dict[str, int]] = defaultdict(
+            lambda: {"expected": 0, "found": 0, "facts": 0, "matched": 0}
+        )
+        for case in self.cases:
+            for entry in case.found:
+                table[entry["kind"]]["expected"] += 1
+                table[entry["kind"]]["found"] += 1
+            for entry in case.missed:
+                table[entry["kind"]]["expected"] += 1
+            unmatched = {id(f) for f in case.unmatched}
+            for fact in case.facts:
+                table[fact.kind]["facts"] += 1
+                table[fact.kind]["matched"] += id(fact) not in unmatched
+        return dict(sorted(table.items()))
+
+    def recall(self, kinds: tuple[str, ...] | None = None) -> float:
+        rows = [r for k, r in self.counts().items() if kinds is None or k in kinds]
+        expected = sum(r["expected"] for r in rows)
+        return sum(r["found"] for r in rows) / expected if expected else 1.0
+
+    @property
+    def false_positives(self) -> list[tuple[str, dict[str, Any], Fact]]:
+        return [(c.name, e, f) for c in self.cases for e, f in c.false_positives]
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", str(text))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def satisfies(fact: Fact, entry: dict[str, Any]) -> bool:
+    """Whether ``fact`` meets an expected (or absent) entry."""
+    if entry.get("kind") and fact.kind != entry["kind"]:
+        return False
+    if "answer" in entry and not any(
+        _norm(entry["answer"]) in _norm(answer) for answer in fact.answers()
+    ):
+        return False
+    text = _norm(fact.text)
+    return all(_norm(entry[k]) in text for k in ("subject", "context") if entry.get(k))
+
+
+def _load_case(folder: Path) -> tuple[str, str] | None:
+    input_path = folder / "input.txt"
+    if input_path.is_file():
+        return input_path.read_text("utf-8"), input_path.as_posix()
+    seed = re.fullmatch(r"seed-(\d+)", folder.name)
+    if seed:
+        path = SEED_DIR / f"eurorad-{seed.group(1)}.txt"
+        if path.is_file():
+            return path.read_text("utf-8"), path.as_posix()
+    return None
+
+
+def evaluate_case(folder: Path, lexicon: Any) -> CaseResult | None:
+    """Scores one golden case; None when its input is not available."""
+    loaded = _load_case(folder)
+    if loaded is None:
+        return None
+    text, src_path = loaded
+    result = CaseResult(folder.name)
+    imported, diagnostics = import_case(text, src_path)
+    if imported is None:
+        result.errors.extend(str(d) for d in diagnostics)
+        return result
+    case, diagnostics = parse_case_note(SourceDocument(src_path, imported.markdown))
+    if case is None:
+        result.errors.extend(str(d) for d in diagnostics)
+        return result
+    facts, _ = extract_facts(case, lexicon)
+    result.facts = facts
+    expected = yaml.safe_load((folder / "expected.yaml").read_text("utf-8")) or {}
+    entries = list(expected.get("facts") or [])
+    for entry in entries:
+        (result.found if any(satisfies(f, entry) for f in facts) else result.missed).append(entry)
+    for fact in facts:
+        if not any(satisfies(fact, e) for e in entries if e.get("kind") == fact.kind):
+            result.unmatched.append(fact)
+        for absent in expected.get("absent") or []:
+            if satisfies(fact, absent):
+                result.false_positives.append((absent, fact))
+    return result
+
+
+def evaluate_corpus(golden_dir: Path, lexicon: Any) -> Report:
+    """Scores every ``<golden_dir>/<case>/expected.yaml`` whose input is available."""
+    cases: list[CaseResult] = []
+    for folder in sorted(p for p in golden_dir.iterdir() if (p / "expected.yaml").is_file()):
+        result = evaluate_case(folder, lexicon)
+        if result is not None:
+            cases.append(result)
+    return Report(cases)
+
+
+def _show(fact: Fact) -> str:
+    text = fact.text
+    for cloze in sorted(fact.clozes, key=lambda c: -c.start):
+        text = f"{text[: cloze.start]}{{{{c{cloze.index}::{text[cloze.start : cloze.end]}}}}}{text[cloze.end :]}"
+    return f"{fact.kind}/{fact.key}: {text}"
+
+
+def format_report(report: Report) -> str:
+    """Precision and recall per kind, then the misses, unmatched facts and false positives."""
+    lines = [f"{'kind':<26}{'recall':>14}{'precision':>14}"]
+    for kind, row in report.counts().items():
+        recall = f"{row['found']}/{row['expected']}" if row["expected"] else "-"
+        precision = f"{row['matched']}/{row['facts']}" if row["facts"] else "-"
+        lines.append(f"{kind:<26}{recall:>14}{precision:>14}")
+    lines.append(f"recall (core kinds): {report.recall(CORE_KINDS):.2f}")
+    lines.append(f"recall (all kinds): {report.recall():.2f}")
+    for case in report.cases:
+        for message in case.errors:
+            lines.append(f"[{case.name}] error: {message}")
+        for entry in case.missed:
+            lines.append(f"[{case.name}] missed: {entry}")
+        for fact in case.unmatched:
+            lines.append(f"[{case.name}] unmatched: {_show(fact)}")
+        for entry, fact in case.false_positives:
+            lines.append(f"[{case.name}] FALSE POSITIVE {entry}: {_show(fact)}")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""differential-diagnosis: each listed alternative, asked in the context of the presentation.
+
+Every line of the Differential Diagnosis List except the one repeating the Final Diagnosis is a
+fact keyed by its slug. The front gives the vignette and names the other alternatives ("other
+than A and B"), so exactly one answer fits the card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.subject import final_diagnosis
+from deckbuilder.extract.text import Answer, build_fact, clean, norm, slug
+from deckbuilder.extract.vignette import vignette
+from deckbuilder.model import Fact, SectionKind, Sentence
+
+KIND = "differential-diagnosis"
+MAX_TEXT = 400
+
+
+def differential_items(ctx: CaseContext) -> list[tuple[str, Sentence]]:
+    """The listed diagnoses with the sentence each comes from, one per line or bullet."""
+    items: list[tuple[str, Sentence]] = []
+    for sentence in ctx.sentences:
+        if sentence.section is not SectionKind.DIFFERENTIAL_DIAGNOSIS:
+            continue
+        for line in re.split(r"\n|\s*;\s*", sentence.text):
+            text = clean(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)).strip(" .")
+            if text:
+                items.append((text, sentence))
+    return items
+
+
+def _same(a: str, b: str) -> bool:
+    words_a = set(re.findall(r"\w+", norm(a)))
+    words_b = set(re.findall(r"\w+", norm(b)))
+    if not words_a or not words_b:
+        return False
+    # "Ileocolic intussusception" repeats "Idiopathic ileocolic intussusception".
+    return (
+        words_a <= words_b
+        or words_b <= words_a
+        or len(words_a & words_b) / len(words_a | words_b) >= 0.8
+    )
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def run(ctx: CaseContext) -> Iterator[Fact]:
+    diagnosis = final_diagnosis(ctx.case)
+    items = [(t, s) for t, s in differential_items(ctx) if not (diagnosis and _same(t, diagnosis))]
+    if not items:
+        return
+    front = vignette(ctx.case, ctx.lexicon)
+    for name, sentence in items:
+        others = [o for o, _ in items if o != name]
+        question = "Differential diagnosis to consider"
+        lead = f"{front} {question}".strip()
+        if others:
+            candidate = f"{lead}, other than {_join([lowered(o) for o in others])}: "
+            lead = candidate if len(candidate) + len(name) <= MAX_TEXT else f"{lead}: "
+        else:
+            lead = f"{lead}: "
+        yield build_fact(
+            ctx, sentence, KIND, slug(name), name, [lead, Answer(name)], tags=("diagnosis",)
+        )
+
+
+def lowered(name: str) -> str:
+    """A list item in running text: "Synovial Sarcoma" reads "synovial sarcoma"."""
+    return " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in name.split())
+
+
+RULE = Rule(
+    name="differential",
+    kind=KIND,
+    priority=50,
+    doc="Each alternative of the Differential Diagnosis List except the final diagnosis.",
+    run=run,
+)

@@ -1,0 +1,88 @@
+"""final-diagnosis: the case as a vignette on the front, the diagnosis as the answer.
+
+The entities of a compound diagnosis are hidden together as c1 ("{{c1::Myositis ossificans}}
+and {{c1::panniculitis ossificans}} developing in the substrate of {{c1::dermatomyositis}}"),
+so no answer is a clause while the card still asks for the whole diagnosis. No word of the
+diagnosis is left on the front (see :mod:`deckbuilder.extract.vignette`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
+from deckbuilder.extract.text import Answer, build_fact, norm
+from deckbuilder.extract.vignette import vignette
+from deckbuilder.model import Fact, SectionKind
+
+KIND = "final-diagnosis"
+
+
+def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
+    """The diagnosis with each entity as a c1 answer and the words joining them visible."""
+    heads = diagnosis_heads(diagnosis, lexicon)
+    parts: list[str | Answer] = []
+    position = 0
+    for head in heads:
+        found = re.search(re.escape(head), diagnosis[position:], re.IGNORECASE)
+        if not found:
+            return [Answer(diagnosis)]
+        start, end = position + found.start(), position + found.end()
+        parts.append(diagnosis[position:start])
+        parts.append(Answer(diagnosis[start:end]))
+        position = end
+    parts.append(diagnosis[position:])
+    parts = _merge_lists(parts)
+    if not any(isinstance(p, Answer) for p in parts):
+        return [Answer(diagnosis)]
+    # Bracketed words left visible (a subtype) would not name the diagnosis but hint at it.
+    return [p for p in parts if p != ""]
+
+
+def _merge_lists(parts: list[str | Answer]) -> list[str | Answer]:
+    """Entities joined by "and" are one answer: "A and B developing in C" hides "A and B"."""
+    merged: list[str | Answer] = []
+    for part in parts:
+        if (
+            isinstance(part, Answer)
+            and len(merged) >= 2
+            and isinstance(merged[-2], Answer)
+            and isinstance(merged[-1], str)
+            and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", merged[-1])
+        ):
+            gap = merged.pop()
+            previous = merged.pop()
+            assert isinstance(previous, Answer) and isinstance(gap, str)
+            merged.append(Answer(previous.text + gap + part.text))
+            continue
+        merged.append(part)
+    return merged
+
+
+def run(ctx: CaseContext) -> Iterator[Fact]:
+    diagnosis = final_diagnosis(ctx.case)
+    section = ctx.case.section(SectionKind.FINAL_DIAGNOSIS)
+    source = next((s for s in ctx.sentences if s.section is SectionKind.FINAL_DIAGNOSIS), None)
+    if not diagnosis or section is None or source is None:
+        return
+    front = vignette(ctx.case, ctx.lexicon, hide=[diagnosis])
+    if not front:
+        return
+    parts: list[str | Answer] = [f"{front} Final diagnosis: "]
+    parts.extend(diagnosis_parts(diagnosis, ctx.lexicon))
+    heads = diagnosis_heads(diagnosis, ctx.lexicon)
+    subject = heads[0] if heads else diagnosis
+    fact = build_fact(ctx, source, KIND, "final", subject, parts, tags=("diagnosis",))
+    if norm(fact.text):
+        yield fact
+
+
+RULE = Rule(
+    name="final",
+    kind=KIND,
+    priority=60,
+    doc="The Final Diagnosis asked from a vignette of the case that never names it.",
+    run=run,
+)

@@ -1,0 +1,114 @@
+"""The front of a case-level card: who the patient is, the history and the key findings.
+
+Both the final-diagnosis and the differential-diagnosis cards ask about the case as a whole, so
+their front is a short vignette made from the patient's age and sex, the first sentence of the
+Clinical History and the first Imaging Findings. For the final diagnosis, every word of the
+diagnosis is kept off the front: a history naming it has that phrase replaced by a neutral one,
+and findings naming it are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from deckbuilder.extract.text import clean, lexicon_list, upper_first
+from deckbuilder.model import CaseNote, SectionKind
+
+__all__ = ["diagnosis_words", "mask", "patient_phrase", "vignette"]
+
+
+def patient_phrase(case: CaseNote) -> str:
+    """ "57-year-old woman" or "14-month-old boy" from the front matter; "" if unknown."""
+    age, sex = case.meta.patient.age, case.meta.patient.sex
+    number = re.match(r"\s*(\d+)\s*(year|month|week|day)", age or "", re.I)
+    child = bool(number) and (number.group(2).lower() != "year" or int(number.group(1)) < 18)
+    noun = {"female": "girl" if child else "woman", "male": "boy" if child else "man"}.get(
+        (sex or "").lower(), "patient"
+    )
+    if number:
+        return f"{number.group(1)}-{number.group(2).lower()}-old {noun}"
+    return noun if noun != "patient" else ""
+
+
+def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
+    """The telling words of a diagnosis, as lower-case stems of at most 7 letters."""
+    neutral = set(lexicon_list(lexicon, "final", "neutral_words"))
+    words = re.findall(r"[A-Za-z][A-Za-z0-9-]+", diagnosis)
+    return {w.lower()[:7] for w in words if w.lower() not in neutral and len(w) > 2}
+
+
+def _telling(word: str, stems: set[str]) -> bool:
+    lowered = word.lower()
+    return any(
+        lowered.startswith(stem) or stem.startswith(lowered[:7]) and len(lowered) > 3
+        for stem in stems
+    ) or any(stem in lowered for stem in stems if len(stem) >= 6)
+
+
+def mask(text: str, stems: set[str], lexicon: Any) -> str:
+    """Replaces each phrase of ``text`` naming the diagnosis by the neutral phrase."""
+    if not stems:
+        return text
+    boundaries = set(lexicon_list(lexicon, "final", "phrase_boundaries"))
+    neutral = (lexicon.get("final", {}) or {}).get("neutral_phrase", "an underlying condition")
+    tokens = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]+|\s+", text)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if re.match(r"\w", token) and _telling(token, stems):
+            # Widen to the phrase: back and forward over words that are not boundaries.
+            while (
+                out
+                and (out[-1].isspace() or re.match(r"\w", out[-1]))
+                and (out[-1].isspace() or out[-1].lower() not in boundaries)
+            ):
+                out.pop()
+            j = i + 1
+            while (
+                j < len(tokens)
+                and (tokens[j].isspace() or re.match(r"\w", tokens[j]))
+                and (tokens[j].isspace() or tokens[j].lower() not in boundaries)
+            ):
+                j += 1
+            while j > i + 1 and tokens[j - 1].isspace():
+                j -= 1
+            out.append(" " if out and not out[-1].isspace() else "")
+            out.append(neutral)
+            i = j
+            continue
+        out.append(token)
+        i += 1
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _sentences(case: CaseNote, kind: SectionKind) -> list[str]:
+    from deckbuilder.sentences import split_sentences
+
+    section = case.section(kind)
+    if section is None:
+        return []
+    return [clean(s.text) for b in section.blocks for s in split_sentences(b, kind)]
+
+
+def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
+    """Age, sex, history and first findings, with the words of ``hide`` kept off it."""
+    stems: set[str] = set()
+    for diagnosis in hide:
+        stems |= diagnosis_words(diagnosis, lexicon)
+    budget = int((lexicon.get("final", {}) or {}).get("budget", 300))
+    history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
+    text = mask(history[0], stems, lexicon) if history else ""
+    patient = patient_phrase(case)
+    if patient and not re.search(r"\d+[- ](?:year|month|week|day)", text):
+        text = f"A {patient}. {text}".strip() if text else f"A {patient}."
+    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
+        words = re.findall(r"[A-Za-z][\w-]+", finding)
+        if any(_telling(w, stems) for w in words):
+            continue
+        if len(text) + len(finding) + 1 > budget:
+            break
+        text = f"{text} {finding}".strip()
+    return upper_first(text)
