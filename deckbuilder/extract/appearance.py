@@ -353,7 +353,9 @@ def _pair(
     # "Coarse calcifications were identified over the mass on radiograph": the sentence's only
     # setting, named at its end.
     after = [g for g in groups if g[0].start >= term.end]
-    return after[0] if after else None
+    if after and not any(term.end <= t.start < after[0][0].start for t in others):
+        return after[0]
+    return None
 
 
 def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> list[Finding]:
@@ -465,11 +467,11 @@ def vignette(ctx: CaseContext) -> str:
     polarity = matcher(ctx.lexicon)
     stop = (
         r"(?=\s*(?:,|\.|;|$|\b(?:was|were|who|had|has|developed|presented|presenting|referred|"
-        r"noticed|reported|underwent|complain\w*|for|since|which|and)\b))"
+        r"noticed|reported|underwent|complain\w*|for|since|which|with)\b))"
     )
     patterns = (
         r"\b(?:woman|man|boy|girl|patient|child|infant)\s*,?\s+(?:with|who had)\s+(?:an?\s+)?"
-        rf"(?:known\s+)?(?:history\s+of\s+)?((?:[\w'-]+\s*){{1,4}}?){stop}",
+        rf"(?:known\s+)?(?:history\s+of\s+)?((?:[\w'-]+\s*){{1,4}}?)(?=\s*(?:\band\b|,)|{stop[3:]}",
         r"\b(?:presented with|presenting with|complain(?:ed|ing|s) of|evaluation of|because of|"
         rf"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){{1,8}}?){stop}",
     )
