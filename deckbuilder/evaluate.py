@@ -149,7 +149,8 @@ def evaluate_corpus(golden_dir: Path, lexicon: Any) -> Report:
 def _show(fact: Fact) -> str:
     text = fact.text
     for cloze in sorted(fact.clozes, key=lambda c: -c.start):
-        text = f"{text[: cloze.start]}{{{{c{cloze.index}::{text[cloze.start : cloze.end]}}}}}{text[cloze.end :]}"
+        marked = "{{c%d::%s}}" % (cloze.index, text[cloze.start : cloze.end])
+        text = text[: cloze.start] + marked + text[cloze.end :]
     return f"{fact.kind}/{fact.key}: {text}"
 
 

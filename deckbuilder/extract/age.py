@@ -40,7 +40,11 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
         re.compile(rf"(?:{phrase_regex(exclusions)})\W*\w*\W*$", re.I) if exclusions else None
     )
     spans: list[tuple[int, int]] = []
-    for pattern in table.get("patterns", []):
+    patterns = list(table.get("patterns", []))
+    for pattern in patterns + list(table.get("groups", [])):
+        if spans and pattern not in patterns:
+            break  # a numeric age says more than "young adults"
+
         for match in re.finditer(pattern, text, re.IGNORECASE):
             start, end = match.start(), match.end()
             if any(start < e and s < end for s, e in spans):

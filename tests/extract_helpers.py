@@ -1,0 +1,89 @@
+"""Builds small CaseNotes from dedented strings for the extraction tests."""
+
+from __future__ import annotations
+
+import textwrap
+
+from deckbuilder.extract import extract_facts
+from deckbuilder.lexicon import load_lexicon
+from deckbuilder.model import (
+    Block,
+    BlockKind,
+    CaseMeta,
+    CaseNote,
+    Fact,
+    Patient,
+    Section,
+    SectionKind,
+    SourceLocation,
+)
+
+PATH = "content/test.md"
+
+
+def make_case(
+    discussion: str = "",
+    history: str = "",
+    findings: str = "",
+    differentials: tuple[str, ...] = (),
+    final: str = "",
+    patient: Patient = Patient(),
+    suppress: tuple[str, ...] = (),
+) -> CaseNote:
+    line = 10
+    sections: list[Section] = []
+    for kind, body in (
+        (SectionKind.CLINICAL_HISTORY, history),
+        (SectionKind.IMAGING_FINDINGS, findings),
+        (SectionKind.DISCUSSION, discussion),
+    ):
+        if not body:
+            continue
+        blocks = []
+        for paragraph in textwrap.dedent(body).strip().split("\n\n"):
+            text = " ".join(paragraph.split())
+            blocks.append(
+                Block(BlockKind.PARAGRAPH, text, paragraph, SourceLocation(PATH, line + 1))
+            )
+            line += paragraph.count("\n") + 2
+        sections.append(Section(kind, kind.value, SourceLocation(PATH, line), tuple(blocks)))
+        line += 2
+    if differentials:
+        blocks = tuple(
+            Block(BlockKind.LIST_ITEM, d, f"- {d}", SourceLocation(PATH, line + i))
+            for i, d in enumerate(differentials)
+        )
+        sections.append(
+            Section(SectionKind.DIFFERENTIAL_DIAGNOSIS, "DDx", SourceLocation(PATH, line), blocks)
+        )
+        line += len(differentials) + 2
+    if final:
+        blocks = (Block(BlockKind.PARAGRAPH, final, final, SourceLocation(PATH, line + 1)),)
+        sections.append(
+            Section(SectionKind.FINAL_DIAGNOSIS, "Final", SourceLocation(PATH, line), blocks)
+        )
+    meta = CaseMeta(
+        case_id="t1",
+        title="Test case",
+        location=SourceLocation(PATH, 1),
+        patient=patient,
+        suppress=suppress,
+    )
+    return CaseNote(meta, tuple(sections))
+
+
+def facts_of(case: CaseNote, kind: str | None = None) -> list[Fact]:
+    facts, _ = extract_facts(case, load_lexicon())
+    return [f for f in facts if kind is None or f.kind == kind]
+
+
+def marked(fact: Fact) -> str:
+    """The fact's text with {{cN::...}} markup, to compare with expectations."""
+    text = fact.text
+    for cloze in sorted(fact.clozes, key=lambda c: -c.start):
+        text = (
+            text[: cloze.start]
+            + "{{c%d::%s}}" % (cloze.index, text[cloze.start : cloze.end])
+            + text[cloze.end :]
+        )
+    return text

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deckbuilder.evaluate import CORE_KINDS, evaluate_corpus, format_report
+from deckbuilder.lexicon import load_lexicon
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def report():
+    if not GOLDEN.is_dir():
+        pytest.skip("no golden corpus")
+    return evaluate_corpus(GOLDEN, load_lexicon())
+
+
+def test_corpus_bar(report) -> None:
+    text = format_report(report)
+    assert report.cases, text
+    assert not [c.errors for c in report.cases if c.errors], text
+    assert report.recall(CORE_KINDS) >= 0.9, text
+    assert report.false_positives == [], text
+
+
+def test_no_empty_cards(report) -> None:
+    for case in report.cases:
+        for fact in case.facts:
+            assert fact.clozes and all(a.strip() for a in fact.answers()), fact
+            assert fact.text.strip()
