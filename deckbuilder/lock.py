@@ -48,11 +48,16 @@ class NoteContent:
     sort_field: str = ""
 
     def content_hash(self) -> str:
-        payload = json.dumps(
-            [list(self.fields), list(self.tags), self.deck, list(self.media), self.sort_field],
-            ensure_ascii=False,
+        # Anki separates fields with \x1f, so no field holds it; \x1e and \x1d then delimit the
+        # parts unambiguously (tags and media names hold no spaces or control characters).
+        parts = (
+            "\x1f".join(self.fields),
+            " ".join(self.tags),
+            self.deck,
+            " ".join(self.media),
+            self.sort_field.replace("\x1e", " "),
         )
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -201,8 +206,16 @@ def prune_retired(lock: Lock) -> Lock:
 
 
 def dumps_lock(lock: Lock) -> str:
-    """The lock as JSON text: sorted keys, one line per value, final newline."""
-    notes: dict[str, Any] = {}
+    """The lock as JSON text: sorted keys, one line per note (diffs show one line per changed note).
+
+    Each entry is encoded compactly by the C JSON encoder; ``indent`` would fall back to the pure
+    Python encoder, several times slower on a large deck.
+    """
+
+    def encode(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+    lines = []
     for guid in sorted(lock.notes):
         entry = lock.notes[guid]
         item: dict[str, Any] = {
@@ -217,13 +230,10 @@ def dumps_lock(lock: Lock) -> str:
         }
         if entry.retired:
             item["retired"] = True
-        notes[guid] = item
-    data = {
-        "version": LOCK_VERSION,
-        "notetype": {"hash": lock.notetype_hash, "mod": lock.notetype_mod},
-        "notes": notes,
-    }
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        lines.append(f"  {encode(guid)}: {encode(item)}")
+    notetype = encode({"hash": lock.notetype_hash, "mod": lock.notetype_mod})
+    notes = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
+    return f'{{\n "notes": {notes},\n "notetype": {notetype},\n "version": {LOCK_VERSION}\n}}\n'
 
 
 def loads_lock(text: str, origin: str = "deckbuilder.lock") -> Lock:
