@@ -149,7 +149,7 @@ def evaluate_corpus(golden_dir: Path, lexicon: Any) -> Report:
 def _show(fact: Fact) -> str:
     text = fact.text
     for cloze in sorted(fact.clozes, key=lambda c: -c.start):
-        marked = "{{c%d::%s}}" % (cloze.index, text[cloze.start : cloze.end])
+        marked = "{{c" + str(cloze.index) + "::" + text[cloze.start : cloze.end] + "}}"
         text = text[: cloze.start] + marked + text[cloze.end :]
     return f"{fact.kind}/{fact.key}: {text}"
 

@@ -27,7 +27,7 @@ def make_case(
     findings: str = "",
     differentials: tuple[str, ...] = (),
     final: str = "",
-    patient: Patient = Patient(),
+    patient: Patient | None = None,
     suppress: tuple[str, ...] = (),
 ) -> CaseNote:
     line = 10
@@ -66,7 +66,7 @@ def make_case(
         case_id="t1",
         title="Test case",
         location=SourceLocation(PATH, 1),
-        patient=patient,
+        patient=patient or Patient(),
         suppress=suppress,
     )
     return CaseNote(meta, tuple(sections))
@@ -83,7 +83,11 @@ def marked(fact: Fact) -> str:
     for cloze in sorted(fact.clozes, key=lambda c: -c.start):
         text = (
             text[: cloze.start]
-            + "{{c%d::%s}}" % (cloze.index, text[cloze.start : cloze.end])
+            + "{{c"
+            + str(cloze.index)
+            + "::"
+            + text[cloze.start : cloze.end]
+            + "}}"
             + text[cloze.end :]
         )
     return text
