@@ -464,7 +464,7 @@ def vignette(ctx: CaseContext) -> str:
             person = f"{stated.group(1)}-{stated.group(2).lower()}-old {noun}"
     details: list[str] = []
     first = re.split(r"(?<=[.!?])\s+", text)[0] if text else ""
-    polarity = matcher(ctx.lexicon)
+    polarity = matcher(ctx.lexicon)  # type: ignore[arg-type]
     stop = (
         r"(?=\s*(?:,|\.|;|$|\b(?:was|were|who|had|has|developed|presented|presenting|referred|"
         r"noticed|reported|underwent|complain\w*|for|since|which|with)\b))"
