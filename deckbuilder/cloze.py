@@ -78,13 +78,20 @@ def render_cloze_text(text: str, clozes: Sequence[Cloze]) -> str:
             raise ValueError(f"cloze span {cloze.start}..{cloze.end} is outside the text")
         if cloze.start < pos:
             raise ValueError(f"cloze span {cloze.start}..{cloze.end} overlaps another")
-        out.append(html.escape(text[pos : cloze.start], quote=False))
+        out.append(_escape_plain(text[pos : cloze.start]))
         answer = _escape_cloze_part(text[cloze.start : cloze.end])
         hint = f"::{_escape_cloze_part(cloze.hint)}" if cloze.hint else ""
         out.append(f"{{{{c{cloze.index}::{answer}{hint}}}}}")
         pos = cloze.end
-    out.append(html.escape(text[pos:], quote=False))
+    out.append(_escape_plain(text[pos:]))
     return "".join(out)
+
+
+def _escape_plain(value: str) -> str:
+    # Braces outside the cloze spans are text, never markup: a stray "{{c1::" in a source
+    # sentence must not become a card of its own.
+    escaped = html.escape(value, quote=False)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _escape_cloze_part(value: str) -> str:

@@ -331,7 +331,9 @@ def test_cli_build_then_rebuild_after_rewording(
     log = _import(collection, apkg)
     assert log.new and not log.conflicting
     notes_before = collection.note_count()
-    [nid] = collection.find_notes('"Text:*blooming rim*"')
+    # The sentence with an authored cloze becomes one note of kind "authored".
+    [nid] = collection.find_notes("tag:fact::authored")
+    assert "{{c1::dark blooming rim}}" in collection.get_note(nid)["Text"]
     answer = collection.get_note(nid).cards()[0].answer()
     assert "Cavernous malformation of the pons" in answer and "<img src=" in answer
     assert _media_report(collection) == ([], [])

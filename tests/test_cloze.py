@@ -76,6 +76,13 @@ def test_cloze_text_is_escaped_and_numbered() -> None:
     )
 
 
+def test_cloze_markup_in_plain_text_is_not_a_cloze() -> None:
+    text = "Seen as {{c1::rim}} and a dot"
+    rendered = render_cloze_text(text, (Cloze(text.index("dot"), len(text), 2),))
+    assert rendered == "Seen as &#123;&#123;c1::rim&#125;&#125; and a {{c2::dot}}"
+    assert rendered.count("{{") == 1
+
+
 def test_answer_with_cloze_syntax_cannot_break_out() -> None:
     text = "Ratio 1::2 seen"
     rendered = render_cloze_text(text, (Cloze(6, 10, 1),))
