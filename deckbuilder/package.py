@@ -67,7 +67,7 @@ def subdeck_id(parent_id: int, name: str) -> int:
     return (1 << 40) + int.from_bytes(digest[:6], "big") % ((1 << 52) - (1 << 40))
 
 
-class _TimedNote(genanki.Note):  # type: ignore[misc]
+class _TimedNote(genanki.Note):
     """A genanki note that writes its own mod time instead of the package-wide timestamp."""
 
     def __init__(self, *, mod: int, **kwargs: Any) -> None:
