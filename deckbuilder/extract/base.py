@@ -23,7 +23,8 @@ class CaseContext:
 
     case: CaseNote
     sentences: tuple[Sentence, ...]
-    lexicon: object  # deckbuilder.lexicon.Lexicon; typed loosely to keep this module dependency-free
+    # A deckbuilder.lexicon.Lexicon; typed loosely to keep this module free of imports.
+    lexicon: object
     subject: str
 
 
