@@ -16,7 +16,7 @@ from dataclasses import replace
 from deckbuilder.extract.base import CaseContext, Rule, RuleOutput
 from deckbuilder.extract.subject import resolve_subject
 from deckbuilder.lexicon import Lexicon
-from deckbuilder.model import CaseNote, Diagnostic, Fact, Sentence, warning
+from deckbuilder.model import CaseNote, Diagnostic, Fact, SectionKind, Sentence, warning
 from deckbuilder.sentences import split_sentences
 
 __all__ = [
@@ -59,11 +59,16 @@ def registered_rules() -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: (r.priority, r.name)))
 
 
+# Legends describe images the deck may not ship, references are citations: neither states facts.
+NOT_TEACHING_TEXT = (SectionKind.FIGURES, SectionKind.REFERENCES)
+
+
 def case_sentences(case: CaseNote) -> tuple[Sentence, ...]:
-    """All sentences of a case in reading order."""
+    """All sentences of a case in reading order, figure legends and references left out."""
     return tuple(
         sentence
         for section in case.sections
+        if section.kind not in NOT_TEACHING_TEXT
         for block in section.blocks
         for sentence in split_sentences(block, section.kind)
     )
