@@ -121,6 +121,15 @@ class _TermGroup:
     name: str
     implies: str | None
     pattern: re.Pattern[str]
+    # The answer takes in the phase written after it ("increasing on delayed images").
+    absorbs_setting: bool = False
+
+
+def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(_phrase_regex(w) for w in ordered), re.I)
 
 
 class _Tables:
@@ -179,6 +188,19 @@ class _Tables:
                 )
         for name, patterns in (appearance.get("patterns") or {}).items():
             self.groups.append(_TermGroup(str(name), None, _alternation(list(patterns))))
+        kinetics = appearance.get("kinetics") or []
+        if kinetics:
+            self.groups.append(
+                _TermGroup("enhancement", "post-contrast", _alternation(list(kinetics)), True)
+            )
+        adverbs = _word_list(appearance.get("post_modifiers") or [])
+        self.post_modifier = re.compile(rf"\s+(?:{adverbs.pattern})", re.I) if adverbs else None
+        self.back_reference = _word_list(appearance.get("back_references") or [])
+        self.clause_verbs = {norm(v) for v in appearance.get("clause_verbs") or []}
+        gap = appearance.get("list_gap")
+        self.list_gap = re.compile(str(gap), re.I) if gap else None
+        self.calcification_settings = set(appearance.get("calcification_settings") or [])
+        self.unenhanced_settings = set(appearance.get("unenhanced_settings") or [])
         modifiers = appearance.get("modifiers") or []
         self.modifier = (
             re.compile(
@@ -221,6 +243,7 @@ class _Term:
     core_end: int
     group: str
     implies: str | None
+    absorbs_setting: bool = False
 
 
 def _longest(
@@ -267,11 +290,23 @@ def _mentions(text: str, tables: _Tables) -> list[_Mention]:
     return merged
 
 
-def _groups(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Coordinated mentions ("fat-saturated T2 and STIR images") share the same appearances."""
+def _groups(
+    text: str, mentions: list[_Mention], verbs: frozenset[str] | set[str] = frozenset()
+) -> list[list[_Mention]]:
+    """Coordinated mentions ("fat-saturated T2 and STIR images") share the same appearances.
+
+    A mention followed by a verb opens a clause of its own ("..., and opposed-phase images show
+    an India ink artefact"): it is not coordinated with the one before.
+    """
     groups: list[list[_Mention]] = []
     for mention in mentions:
-        if groups and _COORDINATION.match(text[groups[-1][-1].end : mention.start]):
+        follower = re.match(r"\s+([\w'-]+)", text[mention.end :])
+        opens_clause = bool(follower and norm(follower.group(1)) in verbs)
+        if (
+            groups
+            and not opens_clause
+            and _COORDINATION.match(text[groups[-1][-1].end : mention.start])
+        ):
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -300,13 +335,37 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             after = tables.head.match(text, answer_end)
             if after:
                 answer_end = after.end()
-        terms.append(_Term(answer_start, answer_end, start, end, group.name, group.implies))
+        if tables.post_modifier:
+            adverb = tables.post_modifier.match(text, answer_end)
+            if adverb:
+                answer_end = adverb.end()
+        if group.absorbs_setting:
+            link = re.match(r"\s+(?:on|in|during)\s+(?:the\s+)?", text[answer_end:], re.I)
+            inner = link and next((m for m in mentions if m.start == answer_end + link.end()), None)
+            if inner:
+                answer_end = inner.end
+        terms.append(
+            _Term(
+                answer_start,
+                answer_end,
+                start,
+                end,
+                group.name,
+                group.implies,
+                group.absorbs_setting,
+            )
+        )
     # A widened answer may swallow a neighbouring term ("coarse calcifications"): keep one.
+    # Terms written next to each other describe one thing ("hyperintense peripheral band",
+    # "concentric rings of alternating echogenicity"): they become one answer.
     kept: list[_Term] = []
     for term in terms:
         if kept and term.start < kept[-1].end:
             if term.end - term.start > kept[-1].end - kept[-1].start:
                 kept[-1] = term
+            continue
+        if kept and re.fullmatch(r"\s+(?:of\s+)?", text[kept[-1].end : term.start], re.I):
+            kept[-1] = replace(kept[-1], end=term.end, absorbs_setting=term.absorbs_setting)
             continue
         kept.append(term)
     return kept
@@ -326,6 +385,10 @@ def _pair(
     text: str, term: _Term, groups: list[list[_Mention]], terms: list[_Term]
 ) -> list[_Mention] | None:
     others = [t for t in terms if t is not term]
+    # "increasing on delayed images": the phase is part of the answer.
+    for group in groups:
+        if term.start <= group[0].start and group[-1].end <= term.end:
+            return group
     # "hypointense on T2WI": a group after the term, linked by a preposition.
     for group in groups:
         first = group[0]
@@ -373,7 +436,7 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
     """
     tables = tables or _Tables(lexicon)
     mentions = _mentions(text, tables)
-    groups = _groups(text, mentions)
+    groups = _groups(text, mentions, tables.clause_verbs)
     terms = _terms(text, tables, mentions)
     findings: list[Finding] = []
     for term in terms:
@@ -382,15 +445,44 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
             continue
         if tables.polarity.assess(text, term.start, term.end) is not Polarity.AFFIRMED:
             continue
+        if _comparison(text, term) or _refers_back(text, term, tables):
+            continue
         group = _pair(text, term, groups, terms)
-        if group is not None:
-            ids = tuple(dict.fromkeys(m.id for m in group))
-            findings.append(
-                Finding(ids, (group[0].start, group[-1].end), (term.start, term.end), term.group)
-            )
-        elif term.implies and term.implies in tables.by_id and term.group == "diffusion":
+        ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
+        mention = (group[0].start, group[-1].end) if group else None
+        if term.group == "enhancement" and ids and set(ids) <= tables.unenhanced_settings:
+            # "hypointense on T2WI and variable enhancement": enhancement needs contrast.
+            ids, mention = (), None
+        if term.group == "calcification":
+            # "on MR ... calcified lesions": a word about the lesion, not its MR appearance.
+            ids = tuple(i for i in ids if i in tables.calcification_settings)
+            if not ids:
+                continue
+        if ids:
+            findings.append(Finding(ids, mention, (term.start, term.end), term.group))
+        elif (
+            term.implies
+            and term.implies in tables.by_id
+            and (term.group == "diffusion" or (term.group == "enhancement" and group))
+        ):
             findings.append(Finding((term.implies,), None, (term.start, term.end), term.group))
     return findings
+
+
+def _comparison(text: str, term: _Term) -> bool:
+    """ "as bright as the renal sinus fat" compares with something already carded."""
+    return bool(
+        re.search(r"(?<![\w-])as\s+$", text[: term.start], re.I)
+        and re.match(r"\s+as(?![\w-])", text[term.end :], re.I)
+    )
+
+
+def _refers_back(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "..., indicating intracellular fat": an interpretation, not an appearance."""
+    if tables.back_reference is None:
+        return False
+    clause_start = max(text.rfind(mark, 0, term.start) for mark in ",;:(")
+    return bool(tables.back_reference.search(text, max(clause_start, 0), term.start))
 
 
 # --- contrasts between two entities -------------------------------------------------------
@@ -487,19 +579,38 @@ def vignette(ctx: CaseContext) -> str:
     return person
 
 
-def _clause(text: str, spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """The smallest run of clauses of ``text`` holding every span, trimmed if still too long."""
+def _clause(
+    text: str, spans: Sequence[tuple[int, int]], verbs: frozenset[str] | set[str] = frozenset()
+) -> tuple[int, int]:
+    """The smallest run of clauses of ``text`` holding every span, trimmed if still too long.
+
+    A clause opening with a verb of ``verbs`` ("..., and show persistent enhancement") has its
+    subject in the clause before, which is kept too.
+    """
     low = min(s for s, _ in spans)
     high = max(e for _, e in spans)
-    start, end = 0, len(text)
+    starts = [0]
+    end = len(text)
     for match in _CLAUSE_BREAK.finditer(text):
         if match.end() <= low:
-            start = match.end()
+            starts.append(match.end())
         elif match.start() >= high:
             end = match.start()
             break
+    while len(starts) > 1:
+        opening = _LEADING_LINK.sub("", text[starts[-1] :], count=1)
+        first = re.match(r"[\w'-]+", opening)
+        if not first or norm(first.group()) not in verbs:
+            break
+        starts.pop()
+    start = starts[-1]
     if end - start > _MAX_TEXT:
         commas = [m.end() for m in re.finditer(r",\s+", text[start:low])]
+        commas = [
+            c
+            for c in commas
+            if not (w := re.match(r"[\w'-]+", text[start + c :])) or norm(w.group()) not in verbs
+        ]
         if commas:
             start += commas[-1]
         later = re.search(r",\s+", text[high:end])
@@ -545,7 +656,19 @@ def _specific(sequence_id: str, modality: str | None, tables: _Tables) -> str:
 def _modality_of(sequence_id: str) -> str | None:
     if sequence_id.startswith(("ct", "cta")):
         return "ct"
-    if sequence_id in {"t1", "t2", "t1-fs", "t2-fs", "stir", "flair", "dwi", "adc", "swi", "gre"}:
+    if sequence_id in {
+        "t1",
+        "t2",
+        "t1-fs",
+        "t2-fs",
+        "fs",
+        "stir",
+        "flair",
+        "dwi",
+        "adc",
+        "swi",
+        "gre",
+    }:
         return "mr"
     if sequence_id.startswith(("mr", "t1-", "in-", "opposed")):
         return "mr"
@@ -587,26 +710,60 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             fact = _contrast_fact(ctx, sentence, text, entity, disc, contrast, mentions, tables)
             if fact is not None:
                 yield fact
-        for finding in findings:
-            if contrast is not None and any(
-                finding.answer[0] < e and s < finding.answer[1]
-                for s, e in (contrast.first, contrast.second)
-            ):
-                continue
-            for sequence_id in finding.sequence_ids:
-                specific = _specific(sequence_id, modality, tables)
-                fact = _fact(
-                    ctx, sentence, text, entity, disc, finding, specific, patient, findings_section
+        if contrast is not None:
+            findings = [
+                f
+                for f in findings
+                if not any(
+                    f.answer[0] < e and s < f.answer[1]
+                    for s, e in (contrast.first, contrast.second)
                 )
-                core = norm(text[finding.answer[0] : finding.answer[1]])
-                bucket = seen.setdefault(fact.key, set())
-                if core in bucket:
-                    continue
-                if bucket:
-                    fact = replace(fact, key=f"{fact.key}-{slug(core)}")
-                bucket.add(core)
-                yield fact
+            ]
+        for items in _coordinated(text, findings, tables):
+            # One card for all the settings a finding is seen on ("fat-saturated T2 and STIR
+            # images"): a card per setting would repeat the same text.
+            finding = items[0]
+            specific = [_specific(i, modality, tables) for i in finding.sequence_ids]
+            fact = _fact(
+                ctx,
+                sentence,
+                text,
+                entity,
+                disc,
+                finding,
+                specific,
+                patient,
+                findings_section,
+                tables,
+                items,
+            )
+            core = " | ".join(norm(text[f.answer[0] : f.answer[1]]) for f in items)
+            bucket = seen.setdefault(fact.key, set())
+            if core in bucket:
+                continue
+            if bucket:
+                fact = replace(fact, key=f"{fact.key}-{slug(core)}")
+            bucket.add(core)
+            yield fact
         last_modality[sentence.section] = modality
+
+
+def _coordinated(text: str, findings: list[Finding], tables: _Tables) -> list[list[Finding]]:
+    """Runs of findings on one setting written as a list ("eccentric, lucent and lobulated")."""
+    runs: list[list[Finding]] = []
+    for finding in sorted(findings, key=lambda f: f.answer):
+        if runs and tables.list_gap is not None:
+            previous = runs[-1][-1]
+            gap = text[previous.answer[1] : finding.answer[0]]
+            if (
+                previous.sequence_ids == finding.sequence_ids
+                and previous.mention == finding.mention
+                and tables.list_gap.match(gap)
+            ):
+                runs[-1].append(finding)
+                continue
+        runs.append([finding])
+    return runs
 
 
 def _plausible_entity(entity: str, tables: _Tables) -> bool:
@@ -632,25 +789,30 @@ def _fact(
     entity: str,
     disc: Any,
     finding: Finding,
-    sequence_id: str,
+    sequence_ids: Sequence[str],
     patient: str,
     findings_section: bool,
+    tables: _Tables,
+    items: Sequence[Finding] = (),
 ) -> Fact:
-    spans = [finding.answer] + ([finding.mention] if finding.mention else [])
-    start, end = _clause(text, spans)
-    parts = _parts(text, start, end, [finding.answer])
+    answers = [f.answer for f in items] or [finding.answer]
+    spans = answers + ([finding.mention] if finding.mention else [])
+    start, end = _clause(text, spans, tables.clause_verbs)
+    parts = _parts(text, start, end, answers)
     section = sentence.section.value
+    setting = "-".join(sequence_ids)
     if findings_section:
         parts = _prefix(parts, f"In this case ({patient}), ")
-        key = f"{section}-{sequence_id}-{finding.group}"
+        key = f"{section}-{setting}-{finding.group}"
         subject = f"this case ({patient})"
     else:
         parts = name_parts(parts, entity, disc.names_for(entity))
-        key = f"{section}-{sequence_id}-{slug(entity)}-{finding.group}"
+        key = f"{section}-{setting}-{slug(entity)}-{finding.group}"
         subject = entity
     if isinstance(parts[0], str):
         parts[0] = upper_first(parts[0])
-    return build_fact(ctx, sentence, KIND, key, subject, parts, tags=(f"sequence::{sequence_id}",))
+    tags = tuple(f"sequence::{i}" for i in sequence_ids)
+    return build_fact(ctx, sentence, KIND, key, subject, parts, tags=tags)
 
 
 def _contrast_fact(
@@ -669,7 +831,9 @@ def _contrast_fact(
     if not before:
         return None
     mention = before[-1]
-    start, end = _clause(text, [contrast.first, contrast.second, (mention.start, mention.end)])
+    start, end = _clause(
+        text, [contrast.first, contrast.second, (mention.start, mention.end)], tables.clause_verbs
+    )
     parts = _parts(text, start, end, [contrast.first, contrast.second])
     parts = name_parts(parts, entity, disc.names_for(entity))
     if isinstance(parts[0], str):
