@@ -35,6 +35,13 @@ RULE_MODULES = (
     "indication",
     "definition",
     "appearance",
+    "complication",
+    "risk",
+    "association",
+    "site",
+    "prognosis",
+    "contrast",
+    "sign",
     "differential",
     "final",
 )

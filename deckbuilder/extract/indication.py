@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.clauses import merge_modifiers
 from deckbuilder.extract.subject import (
     diagnosis_heads,
     discourse,
@@ -28,10 +29,12 @@ from deckbuilder.extract.text import (
     cloze_spans,
     entity_in_text,
     lexicon_list,
+    name_parts,
     norm,
     phrase_regex,
     slug,
     split_items,
+    upper_first,
 )
 from deckbuilder.model import Fact
 
@@ -44,6 +47,7 @@ class Indication:
 
     treatment: str
     items: tuple[tuple[int, int], ...]
+    clause_start: int = 0
 
 
 def find_indication(text: str, lexicon: object) -> Indication | None:
@@ -61,8 +65,16 @@ def find_indication(text: str, lexicon: object) -> Indication | None:
             if not affirmed(text, lexicon, match.start("treatment"), match.end("treatment")):
                 continue
             found = _indication(
-                match.group("treatment"), text, start, _stop(text, start, end, table), table
+                match.group("treatment"),
+                text,
+                start,
+                _stop(text, start, end, table),
+                table,
+                lexicon,
             )
+            if found and name == "treated_by":
+                # "..., and an acutely bleeding adenoma is treated by X": the card keeps its clause.
+                return replace(found, clause_start=match.start("conditions"))
             if found:
                 return found
     triggers = lexicon_list(lexicon, "indication", "triggers")
@@ -92,14 +104,16 @@ def find_indication(text: str, lexicon: object) -> Indication | None:
         if connector:
             start = connector.end()
             end = _stop(text, start, len(text), table)
-            found = _indication(treatment, text, start, end, table) if end > start else None
+            found = (
+                _indication(treatment, text, start, end, table, lexicon) if end > start else None
+            )
             if found:
                 return found
         unless = table.get("unless")
         if unless:
             match = re.search(unless, text[: trigger.start()], re.IGNORECASE)
             if match:
-                return _indication(treatment, text, *match.span("conditions"), table)
+                return _indication(treatment, text, *match.span("conditions"), table, lexicon)
     return None
 
 
@@ -111,7 +125,9 @@ def _stop(text: str, start: int, end: int, table: dict) -> int:
     return end
 
 
-def _indication(treatment: str, text: str, start: int, end: int, table: dict) -> Indication | None:
+def _indication(
+    treatment: str, text: str, start: int, end: int, table: dict, lexicon: object = None
+) -> Indication | None:
     every = table.get("every_reason")
     match = re.match(every, text[start:end], re.IGNORECASE) if every else None
     if match:
@@ -121,7 +137,8 @@ def _indication(treatment: str, text: str, start: int, end: int, table: dict) ->
         reason = re.search(table["reason"], text[start:end], re.IGNORECASE)
         if reason:
             end = start + reason.start()
-    items = tuple((start + s, start + e) for s, e in split_items(text[start:end]))
+    spans = merge_modifiers(text[start:end], split_items(text[start:end]), lexicon)
+    items = tuple((start + s, start + e) for s, e in spans)
     if not items:
         return None
     treatment = re.sub(r"^(?:the|a|an)\s+", "", treatment.strip(), flags=re.IGNORECASE)
@@ -147,7 +164,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         found = find_indication(text, ctx.lexicon)
         if found is None:
             continue
-        parts = cloze_spans(text, list(found.items))
+        items = list(found.items)
+        if found.clause_start:
+            text = upper_first(text[found.clause_start :])
+            items = [(s - found.clause_start, e - found.clause_start) for s, e in items]
+            parts = name_parts(cloze_spans(text, items), entity, disc.names_for(entity))
+        else:
+            parts = cloze_spans(text, items)
         yield build_fact(
             ctx, sentence, KIND, slug(norm(found.treatment)), entity, parts, tags=("management",)
         )

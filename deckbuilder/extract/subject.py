@@ -129,6 +129,7 @@ class Discourse:
     entities: tuple[str, ...]
     abbreviations: dict[str, str]
     topics: tuple[tuple[Sentence, str], ...]
+    generic_heads: tuple[str, ...] = ()
 
     def topic(self, sentence: Sentence) -> str:
         for candidate, topic in self.topics:
@@ -144,6 +145,15 @@ class Discourse:
                 names.append(abbr)
         return names
 
+    def subject_names(self, subject: str, entity: str) -> bool:
+        """Whether a sentence's own subject names a kind of ``entity`` by its head noun:
+        "Uncomplicated type B dissection" names "aortic dissection", "The tumour" names nothing."""
+        words = entity.split()
+        head = norm(singular(words[-1])) if len(words) > 1 else ""
+        if not head or len(head) < 4 or head in self.generic_heads:
+            return False
+        return any(norm(singular(w)) == head for w in subject.split())
+
     def expand(self, text: str) -> str:
         """Writes each defined abbreviation as its long form, keeping its definition readable."""
         for abbr, long_form in sorted(self.abbreviations.items()):
@@ -156,11 +166,24 @@ class Discourse:
 def _is_definition(text: str, subject: str, lexicon: Any) -> bool:
     rest = clean(text)[len(subject) :] if clean(text).startswith(subject) else ""
     cues = lexicon_list(lexicon, "subject", "definition_cues")
-    return bool(cues) and bool(re.match(rf"\s+(?:{phrase_regex(cues)})\b", rest, re.IGNORECASE))
+    cue = re.match(rf"\s+(?:{phrase_regex(cues)})\b", rest, re.IGNORECASE) if cues else None
+    if not cue:
+        return False
+    # "Hypertension is the most important risk factor" relates, it does not define.
+    relations = lexicon_list(lexicon, "subject", "relation_heads")
+    head = " ".join(rest[cue.end() :].split()[:5])
+    return not (
+        relations
+        and re.search(rf"(?<![\w-])(?:{phrase_regex(relations)})(?![\w-])", head, re.IGNORECASE)
+    )
 
 
 def _is_generic(subject: str, lexicon: Any) -> bool:
     lowered = norm(subject)
+    # "Sagittal FLAIR is the best sequence ...": a sequence or modality is never the topic.
+    blocked = set(lexicon_list(lexicon, "subject", "non_entity_words"))
+    if any(w in blocked for w in re.findall(r"[\w*]+", lowered)):
+        return True
     first = lowered.split()[0] if lowered.split() else ""
     if first in lexicon_list(lexicon, "subject", "non_entity_first_words"):
         return True
@@ -170,16 +193,36 @@ def _is_generic(subject: str, lexicon: Any) -> bool:
 
 def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any) -> str:
     """The entity the case is about: the Discussion's opening subject, else the Final Diagnosis."""
+    heads = diagnosis_heads(final_diagnosis(case), lexicon)
     for sentence in sentences:
         if sentence.section is SectionKind.DISCUSSION:
             subject = sentence_subject(sentence.text, lexicon)
             if subject and not _is_generic(subject, lexicon):
                 return subject
+            framed = _framing_entity(clean(sentence.text), heads)
+            if framed:
+                return framed
             break
-    heads = diagnosis_heads(final_diagnosis(case), lexicon)
     if heads:
         return heads[0]
     return case.meta.title
+
+
+def _framing_entity(text: str, heads: Sequence[str]) -> str | None:
+    """ "In aortic dissection a tear ..." frames the Discussion by an entity ending with the
+    head noun of the Final Diagnosis ("Acute ... aortic dissection"); None otherwise."""
+    words = re.match(r"In\s+([^,;.]*)", text)
+    if not words or not heads:
+        return None
+    head_noun = norm(singular(heads[0].split()[-1]))
+    tokens = words.group(1).split()
+    for count in range(1, min(len(tokens), 5) + 1):
+        phrase = " ".join(tokens[:count])
+        if norm(singular(tokens[count - 1])) != head_noun:
+            continue
+        if count == 1 or norm(phrase) in norm(heads[0]) or norm(tokens[0]) in norm(heads[0]):
+            return phrase
+    return None
 
 
 def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
@@ -218,7 +261,8 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                             entities.append(candidate)
                             topic = candidate
                 topics.append((sentence, topic))
-    return Discourse(subject, tuple(entities), abbrs, tuple(topics))
+    generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
+    return Discourse(subject, tuple(entities), abbrs, tuple(topics), generic)
 
 
 def _named_entity(
@@ -266,4 +310,7 @@ def prepare(
         if own and not _is_generic(own, lexicon) and not own[:1].islower():
             # The sentence names what it is about ("Acute aortic dissection has its peak ...").
             return text, own
+    own = sentence_subject(text, lexicon)
+    if own and disc.subject_names(own, topic):
+        return text, topic
     return name_subject(text, topic, names), topic

@@ -28,6 +28,7 @@ __all__ = [
     "lower_first",
     "name_subject",
     "norm",
+    "plural",
     "resolve_anaphora",
     "singular",
     "slug",
@@ -115,6 +116,26 @@ def singular(noun_phrase: str) -> str:
     return " ".join([*words[:-1], last])
 
 
+def plural(noun_phrase: str) -> str:
+    """A plural form for "they": "Non-ossifying fibroma" becomes "Non-ossifying fibromas"."""
+    words = noun_phrase.split()
+    if not words or singular(noun_phrase) != noun_phrase:
+        return noun_phrase
+    last = words[-1]
+    lowered = last.lower()
+    if lowered.endswith("sis"):
+        last = last[:-2] + "es"
+    elif lowered.endswith("y") and not lowered.endswith(("ay", "ey", "oy", "uy")):
+        last = last[:-1] + "ies"
+    elif lowered.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    elif re.search(r"[a-z]$", lowered):
+        last = last + "s"
+    else:
+        return noun_phrase
+    return " ".join([*words[:-1], last])
+
+
 def entity_in_text(text: str, names: Iterable[str]) -> bool:
     """Whether any of ``names`` (or its singular form) occurs in ``text`` as whole words."""
     lowered = norm(text)
@@ -138,7 +159,10 @@ def resolve_anaphora(text: str, entity: str, lexicon: Any) -> tuple[str, bool]:
         pattern = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.IGNORECASE)
         match = pattern.match(text)
         if match:
-            name = entity if match.group().lower() in {"they", "these"} else singular(entity)
+            anaphor = match.group().lower()
+            # "These lesions are ..." needs a plural name to agree with its verb.
+            is_plural = anaphor in {"they", "these"} or anaphor.endswith("s")
+            name = plural(entity) if is_plural else singular(entity)
             text = upper_first(name) + text[match.end() :]
             replaced = True
     if anywhere:

@@ -1,0 +1,345 @@
+"""Reading lists and predicates inside a sentence, for the rules of the general fact kinds.
+
+A rule that found a trigger ("the main complications are", "risk factors include") hands the
+span after it to :func:`list_items`, which cuts it into clean items or gives up: a list it cannot
+read safely ("malperfusion of the viscera, kidneys or limbs" nested in an outer list, a clause
+instead of a term) yields nothing rather than a garbled card. :func:`complement` finds the term a
+predicate states ("usually have a low ADC" gives "low ADC"). :func:`pattern_facts` runs the
+regular expressions of a lexicon table over the Discussion and builds one fact per sentence.
+Word lists live in ``lexicons/clauses.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from deckbuilder.extract.base import CaseContext
+from deckbuilder.extract.subject import discourse, prepare, prose_sentences
+from deckbuilder.extract.text import (
+    affirmed,
+    build_fact,
+    clean,
+    cloze_spans,
+    lexicon_list,
+    name_parts,
+    phrase_regex,
+    singular,
+    slug,
+    split_items,
+)
+from deckbuilder.model import Fact
+
+__all__ = [
+    "MAX_ANSWER",
+    "complement",
+    "is_condition",
+    "list_items",
+    "pattern_facts",
+    "predicates",
+    "trim_item",
+]
+
+MAX_ANSWER = 90
+MAX_WORDS = 10
+MAX_CARD = 400
+
+_PREPOSITIONS = re.compile(
+    r"\b(?:of|in|into|with|to|from|by|between|within|at|on)\b", re.IGNORECASE
+)
+
+
+def _words(lexicon: Any, key: str) -> list[str]:
+    return lexicon_list(lexicon, "clauses", key)
+
+
+def list_stop(text: str, start: int, end: int, lexicon: Any) -> int:
+    """Where a list starting at ``start`` ends: the first stop phrase, or ``end``."""
+    for stop in _words(lexicon, "list_stops"):
+        found = text.lower().find(stop.lower(), start, end)
+        if found >= 0:
+            end = found
+    return end
+
+
+def trim_item(text: str, start: int, end: int, lexicon: Any) -> tuple[int, int]:
+    """Drops leading articles and adverbs ("later", "rarely") and edge punctuation."""
+    leading = _words(lexicon, "leading_words")
+    pattern = re.compile(rf"(?:{phrase_regex(leading)})\s+", re.IGNORECASE) if leading else None
+    changed = True
+    while changed and pattern is not None:
+        changed = False
+        found = pattern.match(text, start, end)
+        if found and found.end() < end:
+            start = found.end()
+            changed = True
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    while start < end and text[start] in " ,;:":
+        start += 1
+    return start, end
+
+
+def _top_level_conjunction(item: str) -> re.Match[str] | None:
+    depth = 0
+    for match in re.finditer(r"\(|\)|\s(?:and|or)\s", item):
+        token = match.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return match
+    return None
+
+
+def _keeps_together(left: str, gap: str, right: str, lexicon: Any) -> bool:
+    """Whether "left and/or right" is one item ("epithelial and myoepithelial cells", "haemorrhage
+    into the tumour or the retroperitoneum", "proximal and distal tibia") rather than two."""
+    if not re.fullmatch(r"\s*(?:and|or)\s+(?:the\s+|a\s+|an\s+)?", gap, re.IGNORECASE):
+        return False
+    article = re.search(r"\b(?:the|a|an)\s+$", gap, re.IGNORECASE)
+    if (article or re.match(r"(?:the|a|an)\b", right, re.IGNORECASE)) and _PREPOSITIONS.search(
+        left
+    ):
+        return True
+    if len(left.split()) == 1 and len(right.split()) > 1:
+        endings = tuple(_words(lexicon, "adjective_endings"))
+        if endings and left.lower().endswith(endings):
+            return True
+    return False
+
+
+def merge_modifiers(text: str, spans: list[tuple[int, int]], lexicon: Any) -> list[tuple[int, int]]:
+    """Joins a lone adjective to the item after it when only a comma separates them:
+    "symptomatic, surgically accessible lesions" is one item."""
+    endings = tuple(_words(lexicon, "adjective_endings"))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and endings:
+            ps, pe = merged[-1]
+            previous = text[ps:pe]
+            if (
+                len(previous.split()) == 1
+                and previous.lower().endswith(endings)
+                and re.fullmatch(r",\s*", text[pe:s])
+                and len(text[s:e].split()) > 1
+            ):
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """The items of the list written in ``text[start:end]``, or [] when it cannot be read safely.
+
+    "rupture, malperfusion of the viscera, kidneys or limbs, and later aneurysmal dilatation"
+    gives three items: a short "kidneys or limbs" after an item with a prepositional phrase is a
+    list nested in it. Items starting with a qualifier ("mostly in lesions larger than 5 cm") are
+    left visible. Commas without a final "and"/"or" are adjectives of one item ("clustered,
+    dilated, thin-walled channels"). Any item over 90 characters or 10 words gives [].
+    """
+    end = list_stop(text, start, end, lexicon)
+    body = text[start:end]
+    if not body.strip():
+        return []
+    has_commas = bool(re.search(r",", re.sub(r"\([^)]*\)", "", body)))
+    has_conjunction = bool(re.search(r"(?:^|\s)(?:and|or)\s", re.sub(r"\([^)]*\)", "", body)))
+    if has_commas and not has_conjunction:
+        spans = [(0, len(body))]
+    else:
+        spans = split_items(body)
+        joined: list[tuple[int, int]] = []
+        for s, e in spans:
+            if joined and _keeps_together(
+                body[joined[-1][0] : joined[-1][1]], body[joined[-1][1] : s], body[s:e], lexicon
+            ):
+                joined[-1] = (joined[-1][0], e)
+                continue
+            joined.append((s, e))
+        spans = merge_modifiers(body, joined, lexicon)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        item = body[s:e]
+        inner = _top_level_conjunction(item)
+        if (
+            merged
+            and inner is not None
+            and all(len(p.split()) <= 2 for p in re.split(r"\s(?:and|or)\s", item))
+            and _PREPOSITIONS.search(body[merged[-1][0] : merged[-1][1]])
+        ):
+            merged[-1] = (merged[-1][0], e)
+            continue
+        merged.append((s, e))
+    qualifiers = {w.lower() for w in _words(lexicon, "qualifiers")}
+    items: list[tuple[int, int]] = []
+    for index, (s, e) in enumerate(merged):
+        first = re.match(r"[\w-]+", body[s:e])
+        if index and first and first.group().lower() in qualifiers:
+            continue
+        s, e = trim_item(body, s, e, lexicon)
+        if e <= s:
+            continue
+        item = body[s:e]
+        if (
+            len(item) > MAX_ANSWER
+            or len(item.split()) > MAX_WORDS
+            or not re.search(r"[A-Za-z]", item)
+        ):
+            return []
+        items.append((start + s, start + e))
+    return items
+
+
+def is_condition(item: str, lexicon: Any) -> bool:
+    """Whether an item names a disease, syndrome or event ("Jaffe–Campanacci syndrome")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", item)]
+    known = {w.lower() for w in _words(lexicon, "condition_words")}
+    endings = tuple(_words(lexicon, "condition_endings"))
+    return any(w in known or (endings and len(w) > 5 and w.endswith(endings)) for w in words)
+
+
+def complement(
+    text: str, start: int, end: int, lexicon: Any, last: bool = False
+) -> tuple[int, int] | None:
+    """The term a predicate in ``text[start:end]`` states: after its verb, adverbs and articles,
+    up to a preposition or clause break. "usually have a low ADC" gives the span of "low ADC".
+
+    With ``last``, the last verb of the span is used ("the fat is hyperintense on T1WI and shows
+    signal loss" gives "signal loss").
+    """
+    verbs = _words(lexicon, "verbs")
+    if not verbs:
+        return None
+    verb_re = re.compile(rf"(?<![\w-])(?:{phrase_regex(verbs)})(?![\w-])", re.IGNORECASE)
+    found = list(verb_re.finditer(text, start, end))
+    if not found:
+        return None
+    verb = found[-1] if last else found[0]
+    skip = [*_words(lexicon, "adverbs"), *_words(lexicon, "particles"), *verbs]
+    skip_re = re.compile(rf"(?:{phrase_regex(skip)})\s+", re.IGNORECASE)
+    position = verb.end()
+    while position < end and text[position] == " ":
+        position += 1
+    while True:
+        match = skip_re.match(text, position, end)
+        if not match:
+            break
+        position = match.end()
+    stops = [w for w in _words(lexicon, "complement_stops") if w != ","]
+    stop_re = re.compile(rf"\s(?:{phrase_regex(stops)})\s|[,;:.]|\s\(", re.IGNORECASE)
+    stop = stop_re.search(text, position, end)
+    answer_end = stop.start() if stop else end
+    # "iso- or hyperintense" is one term: an "or" right after a hyphen does not stop it.
+    s, e = trim_item(text, position, answer_end, lexicon)
+    if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > 6:
+        return None
+    return s, e
+
+
+def predicates(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """The coordinated predicates of ``text[start:end]`` ("affects older men, is often bilateral
+    and lies in the tail"), each opening with a verb (after adverbs); [] if one does not."""
+    verbs = _words(lexicon, "verbs")
+    adverbs = _words(lexicon, "adverbs")
+    if not verbs:
+        return []
+    opening = re.compile(
+        rf"(?:(?:{phrase_regex(adverbs)})\s+)*(?:{phrase_regex(verbs)})(?![\w-])", re.IGNORECASE
+    )
+    cuts = [
+        m
+        for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", text[start:end])
+        if opening.match(text, start + m.end())
+    ]
+    spans: list[tuple[int, int]] = []
+    position = start
+    for cut in cuts:
+        spans.append((position, start + cut.start()))
+        position = start + cut.end()
+    spans.append((position, end))
+    spans = [trim_item(text, s, e, lexicon) for s, e in spans]
+    if not all(opening.match(text, s) for s, _ in spans):
+        return []
+    return [(s, e) for s, e in spans if e > s]
+
+
+def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:
+    """One fact per Discussion sentence matching a pattern of lexicon ``table``.
+
+    Each pattern is a regular expression with a group ``items`` (a list, one cloze per item) or
+    ``item`` (one answer), and optionally ``trigger`` (the span whose polarity decides, else the
+    whole match). Tables may set ``conditions_only: true`` to keep only items naming a disease.
+    The card is the sentence naming the paragraph's entity, or its clause when too long.
+    """
+    data = ctx.lexicon.get(table, {}) or {}  # type: ignore[attr-defined]
+    patterns = [re.compile(p, re.IGNORECASE) for p in data.get("patterns", [])]
+    if not patterns:
+        return
+    conditions_only = bool(data.get("conditions_only"))
+    # Items that are themselves findings ("absent Doppler flow") must not negate their trigger.
+    mask_items = bool(data.get("polarity_outside_items"))
+    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    for sentence in prose_sentences(ctx.sentences):
+        raw = clean(sentence.text)
+        if not any(p.search(raw) for p in patterns):
+            continue
+        topic = disc.topic(sentence)
+        text, entity = prepare(disc, sentence, ctx.lexicon, topic)
+        spans: list[tuple[int, int]] = []
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                groups = match.groupdict()
+                trigger = match.span("trigger") if groups.get("trigger") else match.span()
+                judged = text
+                if mask_items and groups.get("items"):
+                    a, b = match.span("items")
+                    if re.search(r"\b(?:not|no|never|cannot|neither|nor)\b", text[a:b], re.I):
+                        continue
+                    judged = text[:a] + re.sub(r"\S", "x", text[a:b]) + text[b:]
+                if not affirmed(judged, ctx.lexicon, *trigger):
+                    continue
+                found: list[tuple[int, int]] = []
+                if groups.get("items"):
+                    found = list_items(text, *match.span("items"), ctx.lexicon)
+                elif groups.get("item"):
+                    found = [trim_item(text, *match.span("item"), ctx.lexicon)]
+                    s, e = found[0]
+                    if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > MAX_WORDS:
+                        found = []
+                if conditions_only and not all(
+                    is_condition(text[s:e], ctx.lexicon) for s, e in found
+                ):
+                    found = []
+                for s, e in found:
+                    if not any(s < b and a < e for a, b in spans):
+                        spans.append((s, e))
+        if not spans:
+            continue
+        spans.sort()
+        body, offset = _clause_span(text, spans)
+        spans = [(s - offset, e - offset) for s, e in spans]
+        if len(body) > MAX_CARD:
+            continue
+        parts = name_parts(cloze_spans(body, spans), entity, disc.names_for(entity))
+        yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+    """The semicolon clauses of ``text`` holding every span; a clause opening with "the rest" or
+    "others" keeps the clause before it, which it depends on."""
+    low, high = spans[0][0], spans[-1][1]
+    breaks = list(re.finditer(r";\s*", text))
+    starts = [0, *[m.end() for m in breaks]]
+    start = max(s for s in starts if s <= low)
+    while start and re.match(
+        r"(?:the\s+rest|the\s+remainder|others|these|they|it|this|those)\b", text[start:], re.I
+    ):
+        start = max(s for s in starts if s < start)
+    end = next((m.start() for m in breaks if m.start() >= high), len(text))
+    body = text[start:end].rstrip(" ;")
+    if not body.endswith((".", "!", "?")):
+        body += "."
+    return body, start
