@@ -174,7 +174,8 @@ class _Tables:
             # "hypointense", "iso- to hyperintense", "hypo/isointense"
             one = rf"(?:{prefixes})[\s\-]?(?:{stems})"
             ranged = rf"(?:{prefixes})\s*-?\s*(?:to|or|and|/)\s*(?:{prefixes})[\s\-]?(?:{stems})"
-            grade_pattern = re.compile(rf"(?<![\w-])(?:{ranged}|{one})(?![\w-])", re.I)
+            # A hyphen may glue a sequence before a grade ("T2-hyperintense").
+            grade_pattern = re.compile(rf"(?<!\w)(?:{ranged}|{one})(?![\w-])", re.I)
             self.groups.append(_TermGroup("signal", None, grade_pattern))
         for name, entry in (appearance.get("groups") or {}).items():
             terms = sorted({str(t) for t in entry.get("terms", [])}, key=lambda t: (-len(t), t))
@@ -301,7 +302,12 @@ def _groups(
     groups: list[list[_Mention]] = []
     for mention in mentions:
         follower = re.match(r"\s+([\w'-]+)", text[mention.end :])
-        opens_clause = bool(follower and norm(follower.group(1)) in verbs)
+        opens_clause = bool(
+            groups
+            and "," in text[groups[-1][-1].end : mention.start]
+            and follower
+            and norm(follower.group(1)) in verbs
+        )
         if (
             groups
             and not opens_clause
@@ -438,6 +444,16 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
     mentions = _mentions(text, tables)
     groups = _groups(text, mentions, tables.clause_verbs)
     terms = _terms(text, tables, mentions)
+    paired = {id(t): _pair(text, t, groups, terms) for t in terms}
+    # "lytic and expansile on radiographs": items of a list share the setting of the last one.
+    for term, following in reversed(list(zip(terms, terms[1:], strict=False))):
+        if (
+            paired[id(term)] is None
+            and paired[id(following)] is not None
+            and tables.list_gap is not None
+            and tables.list_gap.match(text[term.end : following.start])
+        ):
+            paired[id(term)] = paired[id(following)]
     findings: list[Finding] = []
     for term in terms:
         answer = text[term.start : term.end]
@@ -445,9 +461,13 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
             continue
         if tables.polarity.assess(text, term.start, term.end) is not Polarity.AFFIRMED:
             continue
-        if _comparison(text, term) or _refers_back(text, term, tables):
+        if (
+            _comparison(text, term)
+            or _refers_back(text, term, tables)
+            or _is_subject(text, term, tables)
+        ):
             continue
-        group = _pair(text, term, groups, terms)
+        group = paired[id(term)]
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
         mention = (group[0].start, group[-1].end) if group else None
         if term.group == "enhancement" and ids and set(ids) <= tables.unenhanced_settings:
@@ -475,6 +495,17 @@ def _comparison(text: str, term: _Term) -> bool:
         re.search(r"(?<![\w-])as\s+$", text[: term.start], re.I)
         and re.match(r"\s+as(?![\w-])", text[term.end :], re.I)
     )
+
+
+def _is_subject(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "the mineralisation of an osteosarcoma lies in its centre": the term is what the clause is
+    about, not an appearance."""
+    if not re.search(r"(?<![\w-])(?:the|its|their)\s+$", text[: term.start], re.I):
+        return False
+    follower = re.match(
+        r"(?:\s+(?:of|in|within)\s+(?:an?\s+|the\s+)?[\w-]+)?\s+([\w'-]+)", text[term.end :]
+    )
+    return bool(follower and norm(follower.group(1)) in tables.clause_verbs)
 
 
 def _refers_back(text: str, term: _Term, tables: _Tables) -> bool:
