@@ -306,3 +306,202 @@ def test_golden_corpus_recall_and_absent(lexicon) -> None:  # type: ignore[no-un
             ]
     assert not violations
     assert expected_total == 0 or found_total / expected_total >= 0.9, missing
+
+
+# --- classes of bad cards that must not come back ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adjective of the lesion on MR is not an MR appearance.
+        (
+            "On MR, large calcified masses were found in both thighs.",
+            set(),
+        ),
+        # A finding referred back to is not a new one.
+        (
+            "On CT the nodules were hyperdense, corresponding to the calcifications seen on radiographs.",
+            {("ct", "hyperdense")},
+        ),
+        ("They matched the calcifications seen on the radiograph.", set()),
+        # An interpretation after the finding is not an appearance.
+        (
+            "The nodule showed signal drop on opposed-phase images, indicating microscopic fat.",
+            {("opposed-phase", "signal drop")},
+        ),
+        # A disease name is not a finding.
+        ("On CT, renal lesions in tuberous sclerosis may be multiple.", set()),
+        # A comparison repeats an appearance already carded.
+        (
+            "On ultrasound the mass was hyperechoic, as bright as the renal sinus fat.",
+            {("us", "hyperechoic")},
+        ),
+        # The noun the clause is about is not its appearance.
+        (
+            "On SWI the rim is dark, whereas the calcification of a meningioma lies in its centre.",
+            {("swi", "dark")},
+        ),
+        # A location is not an appearance.
+        ("On T1WI two periventricular lesions were hypointense.", {("t1", "hypointense")}),
+        # Enhancement needs contrast, whatever sequence was named before it.
+        (
+            "The tumour was hyperintense on T2WI and showed avid enhancement.",
+            {("t2", "hyperintense"), ("post-contrast", "avid enhancement")},
+        ),
+    ],
+)
+def test_bad_answers_are_left_out(text: str, expected: set[tuple[str, str]], lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert findings(text, lexicon) == expected
+
+
+def test_a_list_of_appearances_is_one_card_with_a_cloze_per_item(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.DISCUSSION: (
+                "Chondroblastoma arises in the epiphysis. On radiographs it is eccentric, lucent "
+                "and lobulated, with a thin sclerotic rim."
+            )
+        }
+    )
+    facts = run_rule(case, lexicon, subject="chondroblastoma")
+    listed = [f for f in facts if "eccentric" in f.answers()]
+    assert len(listed) == 1
+    assert listed[0].answers() == ("eccentric", "lucent", "lobulated")
+    assert [c.index for c in listed[0].clozes] == [1, 2, 3]
+    assert not any(f.answers() == ("lucent",) for f in facts)
+
+
+def test_a_clause_without_its_subject_keeps_the_clause_before(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.DISCUSSION: (
+                "Focal nodular hyperplasia is a benign lesion. Its scar is bright on T2WI, and "
+                "shows delayed enhancement after gadolinium."
+            )
+        }
+    )
+    facts = run_rule(case, lexicon, subject="focal nodular hyperplasia")
+    late = next(f for f in facts if "delayed enhancement" in f.answers())
+    assert "scar is bright on T2WI" in late.text
+    assert ", show" not in late.text.split("scar")[0]
+
+
+def test_enhancement_increasing_on_delayed_images(lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "After gadolinium the mass showed mild enhancement that increased on delayed images."
+    assert findings(text, lexicon) == {
+        ("post-contrast", "mild enhancement"),
+        ("delayed", "increased on delayed images"),
+    }
+    text = "Enhancement of the tumour is typically progressive, increasing on delayed images."
+    assert findings(text, lexicon) == {("delayed", "progressive, increasing on delayed images")}
+
+
+def test_a_measurement_joins_its_appearance(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {SectionKind.IMAGING_FINDINGS: "Unenhanced CT showed fat attenuation of about -70 HU."}
+    )
+    (fact,) = run_rule(case, lexicon)
+    assert fact.answers() == ("fat attenuation", "-70 HU")
+
+
+def test_cards_stay_short_and_answers_precise(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.IMAGING_FINDINGS: (
+                "On ultrasound there was a well-defined hypoechoic mass of 3 cm in the left lobe "
+                "of the thyroid gland, which had been growing for two years according to the "
+                "patient, who had no family history of thyroid disease and no neck irradiation, "
+                "and whose calcium and thyroid function tests had always been normal, with "
+                "internal vascularity on colour Doppler."
+            )
+        }
+    )
+    facts = run_rule(case, lexicon)
+    assert facts
+    vague = {"seen", "noted", "lesion", "areas", "present", "enhancement", "signal"}
+    for fact in facts:
+        assert len(fact.text) <= 400
+        assert all(a.lower() not in vague and len(a) <= 90 for a in fact.answers())
+
+
+# --- tricky phrasings by area ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # neuro
+        ("There was no enhancement after gadolinium.", set()),
+        (
+            "The lesion showed blooming on SWI but no enhancement after contrast.",
+            {("swi", "blooming")},
+        ),
+        ("The haematoma was T1 bright and bright on T2.", {("t1", "bright"), ("t2", "bright")}),
+        ("Hypointense foci on SWI may represent haemorrhage.", {("swi", "Hypointense foci")}),
+        # liver
+        ("The adenoma drops signal on opposed-phase images.", {("opposed-phase", "drops signal")}),
+        (
+            "The nodule showed arterial hyperenhancement and washout on the delayed phase.",
+            {("delayed", "washout")},
+        ),
+        ("No washout was seen in the portal venous phase.", set()),
+        ("On T2WI the lesion was not hyperintense.", set()),
+        # bone
+        (
+            "The lesion was lytic and expansile on radiographs, with no periosteal reaction.",
+            {("radiograph", "lytic"), ("radiograph", "expansile")},
+        ),
+        ("No periosteal reaction was seen on radiographs.", set()),
+        ("On STIR there was no bone marrow oedema.", set()),
+        # paediatrics
+        (
+            "Colour Doppler showed a whirlpool sign of the twisted pedicle.",
+            {("us-doppler", "whirlpool sign")},
+        ),
+        ("The wall of the bowel showed no hyperaemia on colour Doppler.", set()),
+        ("On ultrasound a target sign could not be excluded.", set()),
+        # kidney
+        (
+            "The renal mass had an attenuation of 60 HU on unenhanced CT.",
+            {("ct-unenhanced", "60 HU")},
+        ),
+        (
+            "The cyst measured 5 HU on unenhanced CT and did not enhance.",
+            {("ct-unenhanced", "5 HU")},
+        ),
+        ("No calcification was seen on CT.", set()),
+        # head and neck
+        (
+            "The parotid mass was hypointense on T2WI and showed low ADC, suspicious for malignancy.",
+            {("t2", "hypointense"), ("adc", "low")},
+        ),
+        ("On MR the nodes were not enlarged and had no restricted diffusion.", set()),
+        (
+            "The lesion was hyperintense on T2WI without restricted diffusion.",
+            {("t2", "hyperintense")},
+        ),
+        # vascular
+        (
+            "On CTA there was active contrast extravasation from the splenic artery.",
+            {("cta", "active contrast extravasation")},
+        ),
+        ("On CTA the aneurysm sac had no contrast extravasation.", set()),
+        (
+            "In the delayed phase the false lumen opacified slowly.",
+            {("delayed", "opacified slowly")},
+        ),
+        # gynaecology
+        ("On ultrasound a hypoechoic halo was absent.", set()),
+        (
+            "On MR the endometrioma stayed bright on fat-saturated T1WI, with T2 shading.",
+            {("t1-fs", "bright"), ("t2", "shading")},
+        ),
+        (
+            "On ultrasound the ovarian mass was multiloculated, with internal vascularity on colour Doppler.",
+            {("us", "multiloculated"), ("us-doppler", "internal vascularity")},
+        ),
+    ],
+)
+def test_tricky_phrasings(text: str, expected: set[tuple[str, str]], lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert findings(text, lexicon) == expected

@@ -68,6 +68,7 @@ _COORDINATION = re.compile(
     re.I,
 )
 _COMBINATION = re.compile(r"^\s*,?\s*(?:(?:on|in|at|of|with|using|the|a|an|and)\s+)*$", re.I)
+_PHASE_WORD = re.compile(r"(?<![\w-])(?:arterial|early|delayed|late|venous|portal)(?![\w-])", re.I)
 _LEADING_LINK = re.compile(r"^[\s,;:]*(?:(?:and|but|whereas|while|although|though)\s+)?", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
@@ -450,6 +451,8 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
         if (
             paired[id(term)] is None
             and paired[id(following)] is not None
+            # "arterial hyperenhancement and washout on the delayed phase": its own phase.
+            and not _PHASE_WORD.search(text[term.start : term.end])
             and tables.list_gap is not None
             and tables.list_gap.match(text[term.end : following.start])
         ):
