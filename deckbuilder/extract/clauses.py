@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 MAX_ANSWER = 90
-MAX_WORDS = 10
+MAX_WORDS = 12
 MAX_CARD = 400
 
 _PREPOSITIONS = re.compile(
@@ -103,6 +103,10 @@ def _keeps_together(left: str, gap: str, right: str, lexicon: Any) -> bool:
     if (article or re.match(r"(?:the|a|an)\b", right, re.IGNORECASE)) and _PREPOSITIONS.search(
         left
     ):
+        return True
+    # "sheets of hepatocytes without portal tracts or bile ducts": a short bare noun after a
+    # prepositional phrase belongs to that phrase.
+    if _PREPOSITIONS.search(left) and len(right.split()) <= 2 and not _PREPOSITIONS.search(right):
         return True
     if len(left.split()) == 1 and len(right.split()) > 1:
         endings = tuple(_words(lexicon, "adjective_endings"))

@@ -1,8 +1,7 @@
 """complication: Complications of a disease, one fact per sentence and one cloze per complication.
 
 Patterns live in ``lexicons/complication.yaml``; the shared machinery (list reading, polarity,
-naming
-the entity) is :func:`deckbuilder.extract.clauses.pattern_facts`.
+naming the entity) is :func:`deckbuilder.extract.clauses.pattern_facts`.
 """
 
 from __future__ import annotations

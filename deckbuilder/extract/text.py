@@ -111,7 +111,9 @@ def singular(noun_phrase: str) -> str:
         last = last[:-2] + "is"
     elif lowered.endswith("ies") and len(lowered) > 4:
         last = last[:-3] + "y"
-    elif lowered.endswith("s") and not lowered.endswith(("ss", "is", "us", "as", "os")):
+    elif lowered.endswith("s") and not lowered.endswith(
+        ("ss", "is", "us", "as", "os", "ans", "ens")
+    ):
         last = last[:-1]
     return " ".join([*words[:-1], last])
 
