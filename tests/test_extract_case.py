@@ -122,8 +122,9 @@ def test_authored_cloze_taken_as_written() -> None:
         "years as an {{c1::abdominal mass::sign}} with {{c2::claw sign}}."
     )
     facts = facts_of(case)
-    assert [f.kind for f in facts] == ["authored"]
-    (fact,) = facts
+    # The plain first sentence may give automatic facts; the cloze sentence gives only its own.
+    assert [f.kind for f in facts if "typically presents" in f.text] == ["authored"]
+    (fact,) = [f for f in facts if f.kind == "authored"]
     assert marked(fact) == (
         "It typically presents between 1 and 5 years as an {{c1::abdominal mass}} with "
         "{{c2::claw sign}}."
@@ -133,7 +134,7 @@ def test_authored_cloze_taken_as_written() -> None:
 
 @pytest.mark.parametrize("bad", ["a {{c1::mass with no end.", "a mass}} with a stray close."])
 def test_unbalanced_cloze_markup_is_an_error_at_its_line(bad: str) -> None:
-    case = make_case(f"Wilms tumour is a renal tumour. It presents as {bad}")
+    case = make_case(f"Wilms tumour shows up in children. It presents as {bad}")
     facts, diagnostics = extract_facts(case, load_lexicon())
     assert facts == []
     assert [(d.severity, d.location.line) for d in diagnostics] == [(Severity.ERROR, 11)]

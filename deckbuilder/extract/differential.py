@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import final_diagnosis
 from deckbuilder.extract.text import Answer, build_fact, clean, norm, slug
-from deckbuilder.extract.vignette import vignette
+from deckbuilder.extract.vignette import short_vignette, vignette
 from deckbuilder.model import Fact, SectionKind, Sentence
 
 KIND = "differential-diagnosis"
@@ -56,15 +56,20 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     if not items:
         return
     front = vignette(ctx.case, ctx.lexicon)
+    question = "Differential diagnosis to consider"
     for name, sentence in items:
-        others = [o for o, _ in items if o != name]
-        question = "Differential diagnosis to consider"
-        lead = f"{front} {question}".strip()
+        others = [lowered(o) for o, _ in items if o != name]
+        lead = f"{front} {question}: "
         if others:
-            candidate = f"{lead}, other than {_join([lowered(o) for o in others])}: "
-            lead = candidate if len(candidate) + len(name) <= MAX_TEXT else f"{lead}: "
-        else:
-            lead = f"{lead}: "
+            # The other alternatives are named so that one answer fits; a shorter vignette
+            # makes room for them rather than dropping them.
+            tail = f"{question}, other than {_join(others)}: "
+            lead = f"{front} {tail}"
+            if len(lead) + len(name) > MAX_TEXT:
+                room = MAX_TEXT - len(tail) - len(name) - 1
+                lead = f"{short_vignette(ctx.case, ctx.lexicon, room)} {tail}"
+            if len(lead) + len(name) > MAX_TEXT:
+                lead = f"{front} {question}: "
         yield build_fact(
             ctx, sentence, KIND, slug(name), name, [lead, Answer(name)], tags=("diagnosis",)
         )

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.model import Cloze, Fact, Sentence
+from deckbuilder.model import CaseNote, Cloze, Fact, SectionKind, Sentence
 
 __all__ = [
     "Answer",
     "affirmed",
     "build_fact",
+    "case_summary",
     "clean",
+    "patient_phrase",
     "entity_in_text",
     "lexicon_list",
     "lower_first",
@@ -129,8 +131,10 @@ def plural(noun_phrase: str) -> str:
         last = last[:-2] + "es"
     elif lowered.endswith("y") and not lowered.endswith(("ay", "ey", "oy", "uy")):
         last = last[:-1] + "ies"
-    elif lowered.endswith(("s", "x", "ch", "sh")):
+    elif lowered.endswith(("x", "ch", "sh")):
         last = last + "es"
+    elif lowered.endswith("s"):
+        return noun_phrase  # "myositis ossificans" has no plural of its own
     elif re.search(r"[a-z]$", lowered):
         last = last + "s"
     else:
@@ -337,3 +341,74 @@ def name_parts(
             *parts[1:],
         ]
     return [f"In {lower_first(entity)}, {lower_first(first)}", *parts[1:]]
+
+
+def patient_phrase(case: CaseNote) -> str:
+    """ "57-year-old woman" or "14-month-old boy" from the front matter, else from the history's
+    "A woman aged 57" / "a 5-week-old boy"; "" when neither says."""
+    age, sex = case.meta.patient.age, case.meta.patient.sex
+    history = case.section(SectionKind.CLINICAL_HISTORY)
+    text = " ".join(b.text for b in history.blocks) if history else ""
+    number = re.match(r"\s*(\d+)\s*(year|month|week|day)", age or "", re.I)
+    if number is None:
+        number = re.search(r"\b(\d+)[- ](year|month|week|day)s?[- ]old\b", text, re.I) or re.search(
+            r"\baged\s+(\d+)()", text, re.I
+        )
+    if not sex:
+        words = set(re.findall(r"[a-z]+", text[:120].lower()))
+        sex = "female" if words & {"woman", "girl", "she", "her"} else ""
+        sex = sex or ("male" if words & {"man", "boy", "he", "his"} else "")
+    unit = (number.group(2) or "year").lower() if number else ""
+    child = bool(number) and (unit != "year" or int(number.group(1)) < 18)
+    noun = {"female": "girl" if child else "woman", "male": "boy" if child else "man"}.get(
+        (sex or "").lower(), "patient"
+    )
+    if number:
+        return f"{number.group(1)}-{unit}-old {noun}"
+    return noun if noun != "patient" else ""
+
+
+def case_summary(case: CaseNote, lexicon: Any) -> str:
+    """Who the patient is in one line: "57-year-old woman with long-standing dermatomyositis and
+    large, painful masses in the soft tissues of both buttocks".
+
+    Read from the front matter and the first sentence of the Clinical History only, so it never
+    gives the Final Diagnosis away. A detail is kept only when the history states it (neither
+    negated nor uncertain: "She had no history of pancreatitis" adds nothing) and when it ends at
+    a clause break (never "... had large"). Patterns live in ``lexicons/summary.yaml``.
+    """
+    from deckbuilder.sentences import split_sentences
+
+    person = patient_phrase(case) or "patient"
+    history = case.section(SectionKind.CLINICAL_HISTORY)
+    sentences = (
+        [clean(s.text) for b in history.blocks for s in split_sentences(b, history.kind)]
+        if history
+        else []
+    )
+    if not sentences:
+        return person
+    first = sentences[0]
+    table = lexicon.get("summary", {}) if hasattr(lexicon, "get") else {}
+    table = table or {}
+    negations = {str(w).lower() for w in table.get("negations", [])}
+    examinations = {str(w).lower() for w in table.get("examinations", [])}
+    limit = int(table.get("max_detail", 90))
+    details: list[str] = []
+    for pattern in table.get("details", []):
+        for match in re.finditer(pattern, first, re.IGNORECASE):
+            detail = match.group("detail").strip(" ,")
+            lead = re.match(r"[\w'-]+", detail)
+            if not detail or (lead and lead.group().lower() in negations):
+                continue
+            opening = re.findall(r"[\w-]+", detail.lower())[:3]
+            if set(opening) & examinations:
+                continue
+            if len(detail) > limit or not affirmed(first, lexicon, *match.span("detail")):
+                continue
+            if any(norm(detail) in norm(d) or norm(d) in norm(detail) for d in details):
+                continue
+            details.append(detail)
+    if not details:
+        return person
+    return f"{person} with {' and '.join(details)}"

@@ -13,23 +13,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from deckbuilder.extract.text import clean, lexicon_list, upper_first
+from deckbuilder.extract.text import (
+    affirmed,
+    case_summary,
+    clean,
+    lexicon_list,
+    patient_phrase,
+    upper_first,
+)
 from deckbuilder.model import CaseNote, SectionKind
 
-__all__ = ["diagnosis_words", "mask", "patient_phrase", "vignette"]
-
-
-def patient_phrase(case: CaseNote) -> str:
-    """ "57-year-old woman" or "14-month-old boy" from the front matter; "" if unknown."""
-    age, sex = case.meta.patient.age, case.meta.patient.sex
-    number = re.match(r"\s*(\d+)\s*(year|month|week|day)", age or "", re.I)
-    child = bool(number) and (number.group(2).lower() != "year" or int(number.group(1)) < 18)
-    noun = {"female": "girl" if child else "woman", "male": "boy" if child else "man"}.get(
-        (sex or "").lower(), "patient"
-    )
-    if number:
-        return f"{number.group(1)}-{number.group(2).lower()}-old {noun}"
-    return noun if noun != "patient" else ""
+__all__ = ["diagnosis_words", "mask", "patient_phrase", "short_vignette", "vignette"]
 
 
 def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
@@ -102,7 +96,10 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
     history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
     text = mask(history[0], stems, lexicon) if history else ""
     patient = patient_phrase(case)
-    if patient and not re.search(r"\d+[- ](?:year|month|week|day)", text):
+    # "A woman aged 57 ..." already says who the patient is.
+    if patient and not re.search(
+        r"\b[\w]+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+", text, re.I
+    ):
         text = f"A {patient}. {text}".strip() if text else f"A {patient}."
     for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
         words = re.findall(r"[A-Za-z][\w-]+", finding)
@@ -111,4 +108,26 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
         if len(text) + len(finding) + 1 > budget:
             break
         text = f"{text} {finding}".strip()
+    return upper_first(text)
+
+
+def short_vignette(case: CaseNote, lexicon: Any, budget: int = 220) -> str:
+    """A compact front for cards that must also list other answers: the patient in one line
+    (age, sex, key history, see :func:`deckbuilder.extract.text.case_summary`) and the first
+    stated imaging finding, or its opening clauses, if they fit ``budget`` characters."""
+    text = f"A {case_summary(case, lexicon)}."
+    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
+        # A negated finding ("No fracture was seen") says little about what the lesion is.
+        if not affirmed(finding, lexicon) or re.match(r"(?:no|there\s+was\s+no)\b", finding, re.I):
+            continue
+        room = budget - len(text) - 1
+        if len(finding) > room:
+            # Whole clauses only: cut at a comma, and keep enough words to say something.
+            cuts = [m.start() for m in re.finditer(r",\s", finding) if m.start() < room]
+            finding = finding[: cuts[-1]] + "." if cuts else ""
+            if len(finding.split()) < 8:
+                finding = ""
+        if finding:
+            text = f"{text} {finding}"
+        break
     return upper_first(text)
