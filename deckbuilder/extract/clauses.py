@@ -100,13 +100,19 @@ def _keeps_together(left: str, gap: str, right: str, lexicon: Any) -> bool:
     if not re.fullmatch(r"\s*(?:and|or)\s+(?:the\s+|a\s+|an\s+)?", gap, re.IGNORECASE):
         return False
     article = re.search(r"\b(?:the|a|an)\s+$", gap, re.IGNORECASE)
-    if (article or re.match(r"(?:the|a|an)\b", right, re.IGNORECASE)) and _PREPOSITIONS.search(
-        left
-    ):
+    # "haemorrhage into the tumour or the retroperitoneum": "or" offers another object.
+    is_or = gap.strip().lower().startswith("or")
+    starts_with_article = article or re.match(r"(?:the|a|an)\b", right, re.IGNORECASE)
+    if is_or and starts_with_article and _PREPOSITIONS.search(left):
         return True
     # "sheets of hepatocytes without portal tracts or bile ducts": a short bare noun after a
     # prepositional phrase belongs to that phrase.
-    if _PREPOSITIONS.search(left) and len(right.split()) <= 2 and not _PREPOSITIONS.search(right):
+    if (
+        is_or
+        and _PREPOSITIONS.search(left)
+        and len(right.split()) <= 2
+        and not _PREPOSITIONS.search(right)
+    ):
         return True
     if len(left.split()) == 1 and len(right.split()) > 1:
         endings = tuple(_words(lexicon, "adjective_endings"))
@@ -313,6 +319,14 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
                     s, e = found[0]
                     if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > MAX_WORDS:
                         found = []
+                # "Main complications are not frequent": an item must itself be stated.
+                if not mask_items and not all(affirmed(text, ctx.lexicon, s, e) for s, e in found):
+                    found = []
+                if any(
+                    re.match(r"(?:not|no|never|none|neither|nor)\b", text[s:e], re.IGNORECASE)
+                    for s, e in found
+                ):
+                    found = []
                 if conditions_only and not all(
                     is_condition(text[s:e], ctx.lexicon) for s, e in found
                 ):

@@ -57,7 +57,12 @@ def find_contrast(text: str, lexicon: Any) -> tuple[int, list[tuple[int, int]], 
         starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())]
         clause_start = starts[-1] if starts else 0
         spans: list[tuple[int, int]] = []
-        own = complement(text, clause_start, match.start(), lexicon, last=True)
+        if text[clause_start : match.start()].strip(" ,"):
+            own = complement(text, clause_start, match.start(), lexicon, last=True)
+        else:
+            # "Unlike Y, which are fusiform, X are typically eccentric": X's feature follows.
+            comma = text.find(", ", match.start("predicate"))
+            own = complement(text, comma + 2, len(text), lexicon) if comma > 0 else None
         if own:
             spans.append(own)
         for start, end in predicates(text, *match.span("predicate"), lexicon) or [

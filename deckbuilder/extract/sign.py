@@ -17,6 +17,7 @@ from typing import Any
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
     discourse,
+    is_generic,
     names_kind_of,
     prose_sentences,
     sentence_subject,
@@ -111,7 +112,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             resolved, _ = resolve_anaphora(card, topic, ctx.lexicon)
             shift = len(resolved) - len(card)
             parts = cloze_spans(upper_first(resolved), [(start + shift, end + shift)])
-            if not names_kind_of(disc, resolved, topic, ctx.lexicon):
+            own = sentence_subject(resolved, ctx.lexicon)
+            # "Pulmonary embolism causes ... (the Hampton hump sign)" names its own subject.
+            names_own = bool(own) and own[:1].isupper() and not is_generic(own, ctx.lexicon)
+            if not names_own and not names_kind_of(disc, resolved, topic, ctx.lexicon):
                 parts = name_parts(parts, topic, disc.names_for(topic))
             yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))
 

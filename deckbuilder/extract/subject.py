@@ -282,6 +282,12 @@ def _named_entity(
     return None
 
 
+def is_generic(subject: str, lexicon: Any) -> bool:
+    """Whether a sentence's opening noun phrase names no entity ("The lesion", "Sagittal FLAIR",
+    "Surgical resection")."""
+    return _is_generic(subject, lexicon)
+
+
 def names_kind_of(disc: Discourse, text: str, entity: str, lexicon: Any) -> bool:
     """Whether ``text`` opens with a subject that is a kind of ``entity`` ("Inflammatory adenomas
     are ..." about "hepatocellular adenoma"), so no "In <entity>, " prefix is needed."""
