@@ -304,3 +304,37 @@ def test_no_prognostic_fact_from_a_negation() -> None:
         )
         == []
     )
+
+
+# --- conservative on unseen phrasings -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Complications are rare.", "complication"),
+        ("Metastases occur in 25% of patients at diagnosis.", "association"),
+        ("Lesions are usually found in the metaphysis in our experience.", "common-site"),
+        ("Lymphoma may mimic it.", "distinguishing-feature"),
+        ("The hair-on-end sign is not specific.", "sign"),
+    ],
+)
+def test_no_card_from_a_quality_a_share_a_series_or_a_pronoun(sentence: str, kind: str) -> None:
+    assert (
+        only(
+            f"Ewing sarcoma is a small round cell tumour of bone. {sentence}",
+            kind,
+            differentials=("Lymphoma", "Osteomyelitis"),
+            final="Ewing sarcoma",
+        )
+        == []
+    )
+
+
+def test_sign_closing_a_description() -> None:
+    (card,) = only(
+        "Radiographs show a lamellated periosteal reaction, the onion-skin sign.",
+        "sign",
+        final="Ewing sarcoma",
+    )
+    assert card.endswith("lamellated periosteal reaction, the {{c1::onion-skin}} sign.")

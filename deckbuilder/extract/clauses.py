@@ -33,6 +33,7 @@ from deckbuilder.model import Fact
 
 __all__ = [
     "MAX_ANSWER",
+    "case_specific",
     "complement",
     "is_condition",
     "list_items",
@@ -184,6 +185,7 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
             continue
         merged.append((s, e))
     qualifiers = {w.lower() for w in _words(lexicon, "qualifiers")}
+    non_items = {w.lower() for w in _words(lexicon, "non_items")}
     items: list[tuple[int, int]] = []
     for index, (s, e) in enumerate(merged):
         first = re.match(r"[\w-]+", body[s:e])
@@ -193,6 +195,12 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
         if e <= s:
             continue
         item = body[s:e]
+        first_word = re.match(r"[\w%-]+", item)
+        # "Complications are rare", "occur in 25% of patients": a quality or a share, no item.
+        if first_word and (
+            first_word.group().lower() in non_items or re.match(r"\d", first_word.group())
+        ):
+            return []
         if (
             len(item) > MAX_ANSWER
             or len(item.split()) > MAX_WORDS
@@ -205,7 +213,8 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
 
 def is_condition(item: str, lexicon: Any) -> bool:
     """Whether an item names a disease, syndrome or event ("Jaffe–Campanacci syndrome")."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", item)]
+    ignored = {n.lower() for n in _words(lexicon, "not_conditions")}
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", item) if w.lower() not in ignored]
     known = {w.lower() for w in _words(lexicon, "condition_words")}
     endings = tuple(_words(lexicon, "condition_endings"))
     return any(w in known or (endings and len(w) > 5 and w.endswith(endings)) for w in words)
@@ -244,6 +253,9 @@ def complement(
     answer_end = stop.start() if stop else end
     # "iso- or hyperintense" is one term: an "or" right after a hyphen does not stop it.
     s, e = trim_item(text, position, answer_end, lexicon)
+    # "may mimic it": a pronoun is no term to learn.
+    if re.search(r"\b(?:it|them|this|these|that|those|one)$", text[s:e], re.IGNORECASE):
+        return None
     if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > 6:
         return None
     return s, e
@@ -276,6 +288,13 @@ def predicates(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
     return [(s, e) for s, e in spans if e > s]
 
 
+def case_specific(text: str, lexicon: Any) -> bool:
+    """Whether a sentence speaks of the author's own case or series ("in our experience")."""
+    table = lexicon.get("clauses", {}) if hasattr(lexicon, "get") else {}
+    pattern = (table or {}).get("case_specific")
+    return bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:
     """One fact per Discussion sentence matching a pattern of lexicon ``table``.
 
@@ -294,7 +313,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
-        if not any(p.search(raw) for p in patterns):
+        if not any(p.search(raw) for p in patterns) or case_specific(raw, ctx.lexicon):
             continue
         topic = disc.topic(sentence)
         text, entity = prepare(disc, sentence, ctx.lexicon, topic)

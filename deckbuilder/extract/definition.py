@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.clauses import MAX_ANSWER, list_items, trim_item
+from deckbuilder.extract.clauses import MAX_ANSWER, case_specific, list_items, trim_item
 from deckbuilder.extract.subject import (
     diagnosis_heads,
     discourse,
@@ -124,6 +124,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     names = [ctx.subject, *diagnosis_heads(final_diagnosis(ctx.case), ctx.lexicon)]
     names += [long for long in disc.abbreviations.values()]
     for sentence in prose_sentences(ctx.sentences):
+        if case_specific(sentence.text, ctx.lexicon):
+            continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
         subject = sentence_subject(text, ctx.lexicon)
         if not subject or not _is_case_entity(subject, names):

@@ -79,7 +79,8 @@ def find_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
                 text, lexicon, *match.span()
             ):
                 continue
-            index = next(i for i, (s, e) in enumerate(parts) if s <= match.start() < e + 1)
+            at = match.start("name")
+            index = next(i for i, (s, e) in enumerate(parts) if s <= at < e + 1)
             start, end = parts[index]
             if index and subject and _opens_with_verb(text[start:end], lexicon):
                 part = re.sub(r"^\s*(?:and|or)\s+", "", text[start:end])
