@@ -50,6 +50,7 @@ from deckbuilder.extract.text import (
     slug,
     upper_first,
 )
+from deckbuilder.lexicon import Lexicon
 from deckbuilder.model import Fact, SectionKind, Sentence
 
 __all__ = ["KIND", "RULE", "Finding", "find_appearances", "run", "vignette"]
@@ -428,6 +429,13 @@ def _pair(
     return None
 
 
+def _compiled(lexicon: Any) -> _Tables:
+    # Compiling the tables costs far more than matching one case: once per lexicon, not per case.
+    if isinstance(lexicon, Lexicon):
+        return lexicon.derived("appearance.tables", _Tables)
+    return _Tables(lexicon)
+
+
 def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> list[Finding]:
     """The affirmed (sequence, appearance) pairs of one sentence.
 
@@ -441,7 +449,7 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
         is any appearance of a sentence that names no sequence or modality (unless the term
         implies one, as restricted diffusion implies DWI).
     """
-    tables = tables or _Tables(lexicon)
+    tables = tables or _compiled(lexicon)
     mentions = _mentions(text, tables)
     groups = _groups(text, mentions, tables.clause_verbs)
     terms = _terms(text, tables, mentions)
@@ -711,7 +719,7 @@ def _modality_of(sequence_id: str) -> str | None:
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     """Yields the sequence-appearance facts of a case, in reading order."""
-    tables = _Tables(ctx.lexicon)
+    tables = _compiled(ctx.lexicon)
     disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
     patient = vignette(ctx)
     case_modalities = {
