@@ -139,6 +139,7 @@ def build_card_notes(
                 location=fact.location,
                 media=tuple(_unique_media(m for _, m in media)),
                 sort_field=fact.text,
+                subdeck=case.meta.areas[0] if case.meta.areas else "",
             )
         )
     return notes

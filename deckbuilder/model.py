@@ -220,3 +220,4 @@ class CardNote:
     location: SourceLocation
     media: tuple[MediaFile, ...] = ()
     sort_field: str = ""
+    subdeck: str = ""  # the case's first area of interest, as written; used by subdecks_by_area

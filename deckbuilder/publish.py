@@ -48,12 +48,8 @@ def note_deck(note: CardNote, config: DeckConfig) -> str:
     """The full deck name of a note: ``Deck`` or, with ``subdecks_by_area``, ``Deck::Area``."""
     if not config.subdecks_by_area:
         return config.deck_name
-    # Prefer an explicit subdeck name if the note carries one; else the case's first area tag
-    # (cloze.py puts it first among the area tags).
-    area = getattr(note, "subdeck", None)
-    if not area:
-        slug = next((t[len("area::") :] for t in note.tags if t.startswith("area::")), "")
-        area = slug.replace("-", " ").capitalize()
+    # Anki separates deck levels with "::"; an area written with it must not nest deeper.
+    area = " ".join(note.subdeck.replace("::", " ").split())
     return f"{config.deck_name}::{area}" if area else config.deck_name
 
 

@@ -147,6 +147,7 @@ def test_tags_are_hierarchical_and_spaceless() -> None:
     assert sum(t.startswith("fact::") for t in note.tags) == 1
     assert sum(t.startswith("case::") for t in note.tags) == 1
     assert not any(" " in t for t in note.tags)
+    assert note.subdeck == "Musculoskeletal system"
 
 
 def test_slug_and_clean_tag() -> None:

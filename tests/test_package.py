@@ -18,7 +18,9 @@ from deckbuilder.package import PackageError, subdeck_id
 from deckbuilder.publish import publish
 
 
-def card(guid: str, text: str, *, tags: tuple[str, ...] = ("case::1",), media=()) -> CardNote:  # type: ignore[no-untyped-def]
+def card(
+    guid: str, text: str, *, tags: tuple[str, ...] = ("case::1",), media=(), subdeck: str = ""
+) -> CardNote:  # type: ignore[no-untyped-def]
     figure = "".join(f'<img src="{m.package_name}">' for m in media)
     return CardNote(
         guid=guid,
@@ -27,6 +29,7 @@ def card(guid: str, text: str, *, tags: tuple[str, ...] = ("case::1",), media=()
         location=SourceLocation("content/1.md", 4),
         media=tuple(media),
         sort_field=text,
+        subdeck=subdeck,
     )
 
 
@@ -49,7 +52,12 @@ def notes_for(tmp_path: Path) -> list[CardNote]:
     return [
         card("g-one", "The {{c1::nidus}} is lucent.", media=[fig1]),
         card("g-two", "{{c1::Fat}} is bright on {{c2::T1}}.", media=[fig2, fig1]),
-        card("g-three", "No figure {{c1::here}}.", tags=("case::2", "area::neuroradiology")),
+        card(
+            "g-three",
+            "No figure {{c1::here}}.",
+            tags=("case::2", "area::head-neck"),
+            subdeck="Head & Neck",
+        ),
     ]
 
 
@@ -132,9 +140,10 @@ def test_subdecks_by_area(tmp_path: Path) -> None:
     [(decks_json,)] = db.execute("SELECT decks FROM col")
     decks = {d["name"]: int(d["id"]) for d in json.loads(decks_json).values()}
     assert decks["Rad"] == config.deck_id
-    assert decks["Rad::Neuroradiology"] == subdeck_id(config.deck_id, "Rad::Neuroradiology")
+    # The area's own spelling names the subdeck, not its tag slug.
+    assert decks["Rad::Head & Neck"] == subdeck_id(config.deck_id, "Rad::Head & Neck")
     dids = dict(db.execute("SELECT n.guid, c.did FROM cards c JOIN notes n ON c.nid = n.id"))
-    assert dids["g-three"] == decks["Rad::Neuroradiology"] and dids["g-one"] == config.deck_id
+    assert dids["g-three"] == decks["Rad::Head & Neck"] and dids["g-one"] == config.deck_id
 
 
 def test_failed_write_leaves_previous_deck_untouched(tmp_path: Path) -> None:
