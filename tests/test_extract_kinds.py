@@ -338,3 +338,31 @@ def test_sign_closing_a_description() -> None:
         final="Ewing sarcoma",
     )
     assert card.endswith("lamellated periosteal reaction, the {{c1::onion-skin}} sign.")
+
+
+def test_site_of_another_entity_is_not_the_disease_site() -> None:
+    assert (
+        only(
+            "Glioblastoma is a diffuse glioma. The frontal lobe is the most common site of brain "
+            "metastasis.",
+            "common-site",
+        )
+        == []
+    )
+    (card,) = only(
+        "Sarcoidosis is a granulomatous disease. Hilar nodes are the most common sites of "
+        "involvement, especially the right paratracheal nodes.",
+        "common-site",
+    )
+    assert "{{c1::Hilar nodes}}" in card or "{{c1::hilar nodes}}" in card
+
+
+def test_a_new_clause_ends_a_list_and_rarity_stays_visible() -> None:
+    (card,) = only(
+        "Glioblastoma is typically located in the cerebral hemispheres, and the corpus callosum "
+        "is often crossed.",
+        "common-site",
+    )
+    assert "{{c1::cerebral hemispheres}}" in card and "{{c2::" not in card
+    (card,) = only("Glioblastoma may be complicated by haemorrhage in rare cases.", "complication")
+    assert "{{c1::haemorrhage}} in rare cases" in card

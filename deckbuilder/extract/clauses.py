@@ -201,6 +201,9 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
             first_word.group().lower() in non_items or re.match(r"\d", first_word.group())
         ):
             return []
+        # "..., and the corpus callosum is frequently crossed": a new clause ends the list.
+        if re.search(r"\b(?:is|are|was|were|has|have|had)\b", item, re.IGNORECASE):
+            break
         if (
             len(item) > MAX_ANSWER
             or len(item.split()) > MAX_WORDS
