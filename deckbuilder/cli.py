@@ -124,12 +124,18 @@ def check(content_dir: str | None, output_format: str, strict: bool) -> None:
 @click.option(
     "--frozen", is_flag=True, help="Fail instead of updating a lock file that is out of date (CI)."
 )
+@click.option(
+    "--prune-retired",
+    is_flag=True,
+    help="Stop shipping notes retired by earlier releases and drop them from the lock.",
+)
 @strict_option
 def build(
     content_dir: str | None,
     out_path: str | None,
     lock_path: str | None,
     frozen: bool,
+    prune_retired: bool,
     strict: bool,
 ) -> None:
     """Build the Anki deck from CONTENT_DIR (default: content/)."""
@@ -156,14 +162,15 @@ def build(
         Path(lock_path) if lock_path else default_lock,
         frozen=frozen,
         source_date_epoch=epoch,
+        prune_retired=prune_retired,
     )
     click.echo(
         f"wrote {deck_path}: {summary.notes} notes ({summary.new} new, {summary.changed} changed, "
         f"{len(summary.retired)} retired), {summary.media} media files",
         err=True,
     )
-    for guid in summary.retired:
-        click.echo(f"retired: {guid} (tagged deckbuilder::retired)", err=True)
+    for retired in summary.retired:
+        click.echo(f"{retired}: note retired (tagged deckbuilder::retired)", err=True)
     if compilation.warnings:
         click.echo(_counted(0, compilation.warnings), err=True)
 

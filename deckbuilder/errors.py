@@ -1,6 +1,6 @@
-"""One exception tree, rooted in ``click.ClickException`` so the CLI shows a message, never a traceback.
+"""One exception tree, rooted in ``click.ClickException``: the CLI shows a message, not a traceback.
 
-Problems *in the content* are not exceptions: they are ``Diagnostic`` values gathered across the run.
+Problems *in the content* are not exceptions: they are ``Diagnostic`` values gathered in a run.
 These exceptions are for the run itself: bad usage, an unreadable configuration, a stale lock.
 """
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,16 +278,3 @@ def read_lock(path: Path) -> tuple[Lock, str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise LockFileError(f"{path.name}: cannot read lock ({exc})") from None
     return loads_lock(text, path.name), text
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Writes ``text`` through a temporary file in the same folder, then renames it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise

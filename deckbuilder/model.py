@@ -24,7 +24,7 @@ class SourceLocation:
         return f"{self.path}:{self.line}"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -60,7 +60,7 @@ class SourceDocument:
 # --- parse -------------------------------------------------------------------------------------
 
 
-class SectionKind(str, enum.Enum):
+class SectionKind(enum.StrEnum):
     """The canonical sections of a Eurorad-style case; headings match case-insensitively."""
 
     CLINICAL_HISTORY = "clinical-history"
@@ -74,7 +74,7 @@ class SectionKind(str, enum.Enum):
     OTHER = "other"
 
 
-class BlockKind(str, enum.Enum):
+class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list-item"
 
@@ -103,7 +103,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure declared in a note (``![Figure 2b](18177/fig-2b.png)``), path relative to ``media/``."""
+    """A figure a note declares (``![Figure 2b](18177/fig-2b.png)``); the path is inside media/."""
 
     label: str
     media_path: str
@@ -204,7 +204,7 @@ class Fact:
 
 @dataclass(frozen=True)
 class MediaFile:
-    """A figure to ship: ``src_path`` on disk, ``package_name`` its content-hash name in the deck."""
+    """A figure to ship: ``src_path`` on disk, ``package_name`` its content-hash name."""
 
     src_path: str
     package_name: str

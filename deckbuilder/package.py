@@ -19,9 +19,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ import genanki
 from deckbuilder.errors import DeckbuilderError
 from deckbuilder.model import MediaFile
 from deckbuilder.notetype import NoteType
+from deckbuilder.writer import atomic_output
 
 # Note and card ids are "creation times" in ms to Anki; a constant start keeps them reproducible.
 # Anki matches notes on GUID, never on these ids, and renumbers ids that clash on import.
@@ -198,25 +197,15 @@ def write_apkg(
     Returns:
         The number of media files shipped.
     """
-    dest_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{dest_path.name}.", suffix=".tmp", dir=dest_path.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            count = write_apkg_to(
-                handle,
-                notes,
-                note_type,
-                notetype_mod=notetype_mod,
-                deck_name=deck_name,
-                deck_id=deck_id,
-            )
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, dest_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(dest_path) as handle:
+        count = write_apkg_to(
+            handle,
+            notes,
+            note_type,
+            notetype_mod=notetype_mod,
+            deck_name=deck_name,
+            deck_id=deck_id,
+        )
     return count
 
 

@@ -119,6 +119,7 @@ def build(
     *,
     frozen: bool = False,
     source_date_epoch: int | None = None,
+    prune_retired: bool = False,
 ) -> PublishSummary:
     """Packages a compilation that has no errors; the caller checks ``compilation.errors`` first."""
     return publish(
@@ -128,4 +129,5 @@ def build(
         lock_path,
         frozen=frozen,
         source_date_epoch=source_date_epoch,
+        prune_retired=prune_retired,
     )

@@ -25,10 +25,13 @@ from deckbuilder.lock import (
     dumps_lock,
     plan_release,
     read_lock,
-    write_text_atomic,
+)
+from deckbuilder.lock import (
+    prune_retired as prune_retired_notes,
 )
 from deckbuilder.model import CardNote, MediaFile
 from deckbuilder.package import PackageNote, write_apkg
+from deckbuilder.writer import write_text_atomically
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def publish(
     frozen: bool = False,
     source_date_epoch: int | None = None,
     write_lock: bool = True,
+    prune_retired: bool = False,
 ) -> PublishSummary:
     """Writes the deck and keeps the lock current.
 
@@ -85,6 +89,8 @@ def publish(
         source_date_epoch: Mod time for new and changed notes (``SOURCE_DATE_EPOCH``); without
             it, one more than the newest mod time in the lock. Never the clock.
         write_lock: Whether to write the updated lock (``False`` for a throwaway build).
+        prune_retired: Stop shipping notes retired by earlier builds (once every student has had
+            a release that tags them), and forget them in the lock.
 
     Returns:
         Counts of what was shipped.
@@ -95,6 +101,8 @@ def publish(
     """
     _check_unique(notes)
     previous, previous_text = read_lock(lock_path)
+    if prune_retired:
+        previous = prune_retired_notes(previous)
     note_type = notetype.cloze_note_type()
 
     media_by_name: dict[str, MediaFile] = {}
@@ -158,7 +166,7 @@ def publish(
         deck_id=config.deck_id,
     )
     if write_lock and lock_changed:
-        write_text_atomic(lock_path, lock_text)
+        write_text_atomically(lock_path, lock_text)
 
     return PublishSummary(
         notes=len(notes),

@@ -194,3 +194,21 @@ def test_shipped_content_is_clean(command: str, monkeypatch: pytest.MonkeyPatch,
     result = run(*args)
     assert result.exit_code == 0, result.output
     assert ": error:" not in result.output
+
+
+def test_removed_fact_is_retired_then_pruned(make_project: ProjectFactory) -> None:
+    root = make_project({"content/haemangioma.md": GOOD_NOTE})
+    assert run("build").exit_code == 0
+    lock_path = root / "deckbuilder.lock"
+    shrunk = GOOD_NOTE.replace("- Hypervascular metastasis\n", "")
+    (root / "content" / "haemangioma.md").write_text(shrunk)
+    retired = run("build")
+    assert retired.exit_code == 0
+    assert "1 retired" in retired.output
+    assert "note retired (tagged deckbuilder::retired)" in retired.output
+    assert "deckbuilder::retired" in lock_path.read_text()
+    frozen = run("build", "--frozen")
+    assert frozen.exit_code == 0, frozen.output
+    pruned = run("build", "--prune-retired")
+    assert pruned.exit_code == 0
+    assert "deckbuilder::retired" not in lock_path.read_text()
