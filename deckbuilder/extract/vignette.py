@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from deckbuilder.extract.text import (
-    affirmed,
     case_summary,
     clean,
     lexicon_list,
@@ -87,8 +86,43 @@ def _sentences(case: CaseNote, kind: SectionKind) -> list[str]:
     return [clean(s.text) for b in section.blocks for s in split_sentences(b, kind)]
 
 
+def _negative(finding: str) -> bool:
+    """A finding stating only an absence ("Radiographs showed no fracture", "No mass effect was
+    seen") says nothing about what the lesion is and is left off a front."""
+    opening = " ".join(finding.split()[:7])
+    return re.search(r"\b(?:no|not|without|neither)\b", opening, re.IGNORECASE) is not None
+
+
+def _fit(finding: str, room: int) -> str:
+    """``finding`` if it fits ``room`` characters, else its opening clauses (cut at a comma,
+    eight words at least), else ""."""
+    if len(finding) <= room:
+        return finding
+    cuts = [m.start() for m in re.finditer(r",\s", finding) if m.start() < room]
+    cut = finding[: cuts[-1]] + "." if cuts else ""
+    return cut if len(cut.split()) >= 8 else ""
+
+
+def _add_findings(case: CaseNote, text: str, budget: int, stems: set[str]) -> str:
+    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
+        words = re.findall(r"[A-Za-z][\w-]+", finding)
+        if any(_telling(w, stems) for w in words) or _negative(finding):
+            continue
+        fitted = _fit(finding, budget - len(text) - 1)
+        if not fitted:
+            break
+        text = f"{text} {fitted}".strip()
+        if fitted != finding:
+            break
+    return text
+
+
 def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
-    """Age, sex, history and first findings, with the words of ``hide`` kept off it."""
+    """Age, sex, history and first findings, with the words of ``hide`` kept off it.
+
+    Findings stating only an absence are left out; one that does not fit the budget keeps its
+    opening clauses.
+    """
     stems: set[str] = set()
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
@@ -101,14 +135,7 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
         r"\b[\w]+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+", text, re.I
     ):
         text = f"A {patient}. {text}".strip() if text else f"A {patient}."
-    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
-        words = re.findall(r"[A-Za-z][\w-]+", finding)
-        if any(_telling(w, stems) for w in words):
-            continue
-        if len(text) + len(finding) + 1 > budget:
-            break
-        text = f"{text} {finding}".strip()
-    return upper_first(text)
+    return upper_first(_add_findings(case, text, budget, stems))
 
 
 def short_vignette(case: CaseNote, lexicon: Any, budget: int = 220) -> str:
@@ -116,18 +143,8 @@ def short_vignette(case: CaseNote, lexicon: Any, budget: int = 220) -> str:
     (age, sex, key history, see :func:`deckbuilder.extract.text.case_summary`) and the first
     stated imaging finding, or its opening clauses, if they fit ``budget`` characters."""
     text = f"A {case_summary(case, lexicon)}."
-    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
-        # A negated finding ("No fracture was seen") says little about what the lesion is.
-        if not affirmed(finding, lexicon) or re.match(r"(?:no|there\s+was\s+no)\b", finding, re.I):
-            continue
-        room = budget - len(text) - 1
-        if len(finding) > room:
-            # Whole clauses only: cut at a comma, and keep enough words to say something.
-            cuts = [m.start() for m in re.finditer(r",\s", finding) if m.start() < room]
-            finding = finding[: cuts[-1]] + "." if cuts else ""
-            if len(finding.split()) < 8:
-                finding = ""
-        if finding:
-            text = f"{text} {finding}"
-        break
-    return upper_first(text)
+    findings = _add_findings(case, text, budget, set())
+    # Only the first finding: the short front is for cards that need room.
+    first = findings[len(text) :].strip()
+    sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", first) if first else []
+    return upper_first(f"{text} {sentences[0]}" if sentences else text)
