@@ -147,3 +147,13 @@ def test_differential_card_shortens_the_vignette_to_keep_the_other_answers() -> 
         assert len(fact.text) <= 400
         assert "other than" in fact.text
         assert fact.text.startswith("A 44-year-old man")
+
+
+def test_a_name_stays_capitalised_in_the_prefix() -> None:
+    case = make_case(
+        "Bone pain is frequent in patients with Ewing sarcoma. Pathological fracture is the most "
+        "common complication.",
+        final="Ewing sarcoma",
+    )
+    (fact,) = facts_of(case, "complication")
+    assert marked(fact).startswith("In Ewing sarcoma, {{c1::pathological fracture}}")

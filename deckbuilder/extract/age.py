@@ -93,7 +93,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 position = start + item_end
         parts.append(clause[position:])
         if offset:
-            parts = name_parts(parts, entity, disc.names_for(entity))
+            parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
         )

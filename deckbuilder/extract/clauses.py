@@ -363,7 +363,9 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
         spans = [(s - offset, e - offset) for s, e in spans]
         if len(body) > MAX_CARD:
             continue
-        parts = name_parts(cloze_spans(body, spans), entity, disc.names_for(entity))
+        parts = name_parts(
+            cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
+        )
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
 
 

@@ -88,7 +88,7 @@ def _contrast_facts(ctx: CaseContext) -> Iterator[Fact]:
         clause_start, spans, other = found
         body = raw[clause_start:]
         spans = [(s - clause_start, e - clause_start) for s, e in spans]
-        resolved, _ = resolve_anaphora(body, topic, ctx.lexicon)
+        resolved, _ = resolve_anaphora(body, topic, ctx.lexicon, disc.proper_words)
         # Only a leading anaphor is replaced before the spans; abbreviations are spelled out
         # piecewise so the spans move with them.
         shift = len(resolved) - len(body)
@@ -99,7 +99,7 @@ def _contrast_facts(ctx: CaseContext) -> Iterator[Fact]:
             continue
         parts = cloze_spans(body, spans)
         if not names_kind_of(disc, body, topic, ctx.lexicon):
-            parts = name_parts(parts, topic, disc.names_for(topic))
+            parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
         yield build_fact(
             ctx,
             sentence,

@@ -168,7 +168,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if found.clause_start:
             text = upper_first(text[found.clause_start :])
             items = [(s - found.clause_start, e - found.clause_start) for s, e in items]
-            parts = name_parts(cloze_spans(text, items), entity, disc.names_for(entity))
+            parts = name_parts(
+                cloze_spans(text, items), entity, disc.names_for(entity), disc.proper_words
+            )
         else:
             parts = cloze_spans(text, items)
         yield build_fact(

@@ -60,7 +60,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             continue
         clause, offset = clause_of(text, spans[0][0])
         spans = [(a - offset, b - offset) for a, b in spans]
-        parts = name_parts(cloze_spans(clause, spans), entity, disc.names_for(entity))
+        parts = name_parts(
+            cloze_spans(clause, spans), entity, disc.names_for(entity), disc.proper_words
+        )
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
         )

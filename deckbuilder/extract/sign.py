@@ -110,14 +110,14 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             if name.lower() in seen or len(card) > MAX_CARD:
                 continue
             seen.add(name.lower())
-            resolved, _ = resolve_anaphora(card, topic, ctx.lexicon)
+            resolved, _ = resolve_anaphora(card, topic, ctx.lexicon, disc.proper_words)
             shift = len(resolved) - len(card)
             parts = cloze_spans(upper_first(resolved), [(start + shift, end + shift)])
             own = sentence_subject(resolved, ctx.lexicon)
             # "Pulmonary embolism causes ... (the Hampton hump sign)" names its own subject.
             names_own = bool(own) and own[:1].isupper() and not is_generic(own, ctx.lexicon)
             if not names_own and not names_kind_of(disc, resolved, topic, ctx.lexicon):
-                parts = name_parts(parts, topic, disc.names_for(topic))
+                parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
             yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))
 
 

@@ -130,6 +130,7 @@ class Discourse:
     abbreviations: dict[str, str]
     topics: tuple[tuple[Sentence, str], ...]
     generic_heads: tuple[str, ...] = ()
+    proper_words: frozenset[str] = frozenset()
 
     def topic(self, sentence: Sentence) -> str:
         for candidate, topic in self.topics:
@@ -262,7 +263,14 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                             topic = candidate
                 topics.append((sentence, topic))
     generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
-    return Discourse(subject, tuple(entities), abbrs, tuple(topics), generic)
+    # A word the case writes capitalised after a lower-case word is a name ("... of Ewing
+    # sarcoma"), kept capitalised when a card writes "In Ewing sarcoma, ...".
+    proper = frozenset(
+        w
+        for s in all_sentences
+        for w in re.findall(r"(?<=[a-z,;(] )[A-Z][a-z]+(?:['\u2019]s)?\b", s.text)
+    )
+    return Discourse(subject, tuple(entities), abbrs, tuple(topics), generic, proper)
 
 
 def _named_entity(
@@ -312,7 +320,7 @@ def prepare(
 
     topic = entity or disc.topic(sentence)
     text = clean(sentence.text)
-    text, _ = resolve_anaphora(text, topic, lexicon)
+    text, _ = resolve_anaphora(text, topic, lexicon, disc.proper_words)
     text = disc.expand(text)
     names = disc.names_for(topic)
     if entity is None:
@@ -326,4 +334,4 @@ def prepare(
     own = sentence_subject(text, lexicon)
     if own and disc.subject_names(own, topic):
         return text, topic
-    return name_subject(text, topic, names), topic
+    return name_subject(text, topic, names, disc.proper_words), topic

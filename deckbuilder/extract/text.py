@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,12 +89,15 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def lower_first(text: str) -> str:
-    """Lower-cases a leading capital unless the word is an acronym or a name with digits."""
+def lower_first(text: str, proper: Collection[str] = ()) -> str:
+    """Lower-cases a leading capital unless the word is an acronym, a name with digits or one of
+    ``proper`` (words the case writes capitalised mid-sentence: "Ewing", "Warthin")."""
     word = re.match(r"\S+", text)
     if not word:
         return text
     token = word.group()
+    if re.sub(r"\W+$", "", token) in proper:
+        return text
     if len(token) > 1 and (any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token)):
         return text
     return text[:1].lower() + text[1:]
@@ -152,7 +155,9 @@ def entity_in_text(text: str, names: Iterable[str]) -> bool:
     return False
 
 
-def resolve_anaphora(text: str, entity: str, lexicon: Any) -> tuple[str, bool]:
+def resolve_anaphora(
+    text: str, entity: str, lexicon: Any, proper: Collection[str] = ()
+) -> tuple[str, bool]:
     """Replaces anaphors ("It", "These lesions", "the disease") by the entity's name.
 
     Leading "it"/"they" and any listed multi-word anaphor are replaced; returns the new text
@@ -175,7 +180,7 @@ def resolve_anaphora(text: str, entity: str, lexicon: Any) -> tuple[str, bool]:
         pattern = re.compile(rf"(?<![\w-])(?:{phrase_regex(anywhere)})(?![\w-])", re.IGNORECASE)
 
         def substitute(match: re.Match[str]) -> str:
-            name = lower_first(entity)
+            name = lower_first(entity, proper)
             return upper_first(name) if match.start() == 0 else name
 
         text, count = pattern.subn(substitute, text)
@@ -183,11 +188,13 @@ def resolve_anaphora(text: str, entity: str, lexicon: Any) -> tuple[str, bool]:
     return text, replaced
 
 
-def name_subject(text: str, entity: str, names: Iterable[str] = ()) -> str:
+def name_subject(
+    text: str, entity: str, names: Iterable[str] = (), proper: Collection[str] = ()
+) -> str:
     """Makes ``text`` name ``entity``: prefixes "In <entity>, " when no listed name occurs."""
     if not entity or entity_in_text(text, [entity, *names]):
         return text
-    return f"In {lower_first(entity)}, {lower_first(text)}"
+    return f"In {lower_first(entity, proper)}, {lower_first(text, proper)}"
 
 
 _LEADING_FILLER = re.compile(
@@ -325,7 +332,10 @@ def clause_of(text: str, position: int) -> tuple[str, int]:
 
 
 def name_parts(
-    parts: Sequence[str | Answer], entity: str, names: Iterable[str] = ()
+    parts: Sequence[str | Answer],
+    entity: str,
+    names: Iterable[str] = (),
+    proper: Collection[str] = (),
 ) -> list[str | Answer]:
     """Prefixes "In <entity>, " to fact parts whose text does not name the entity."""
     joined = "".join(p.text if isinstance(p, Answer) else p for p in parts)
@@ -336,11 +346,11 @@ def name_parts(
     first = parts[0]
     if isinstance(first, Answer):
         return [
-            f"In {lower_first(entity)}, ",
-            Answer(lower_first(first.text), first.index, first.hint),
+            f"In {lower_first(entity, proper)}, ",
+            Answer(lower_first(first.text, proper), first.index, first.hint),
             *parts[1:],
         ]
-    return [f"In {lower_first(entity)}, {lower_first(first)}", *parts[1:]]
+    return [f"In {lower_first(entity, proper)}, {lower_first(first, proper)}", *parts[1:]]
 
 
 def patient_phrase(case: CaseNote) -> str:
