@@ -198,7 +198,7 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
     for sentence in sentences:
         if sentence.section is SectionKind.DISCUSSION:
             subject = sentence_subject(sentence.text, lexicon)
-            if subject and not _is_generic(subject, lexicon):
+            if subject and not _is_generic(subject, lexicon) and _related(subject, case, heads):
                 return subject
             framed = _framing_entity(clean(sentence.text), heads)
             if framed:
@@ -207,6 +207,19 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
     if heads:
         return heads[0]
     return case.meta.title
+
+
+def _related(subject: str, case: CaseNote, heads: Sequence[str]) -> bool:
+    """Whether the Discussion's opening subject shares a word with the Final Diagnosis or the
+    title ("Bone pain is frequent in ..." opens a Discussion about Ewing sarcoma)."""
+    named = " ".join([*heads, final_diagnosis(case), case.meta.title])
+    if not heads:
+        return True
+
+    def stems(text: str) -> set[str]:
+        return {norm(singular(w))[:7] for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
+
+    return bool(stems(subject) & stems(named))
 
 
 def _framing_entity(text: str, heads: Sequence[str]) -> str | None:
