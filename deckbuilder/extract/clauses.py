@@ -295,7 +295,7 @@ def case_specific(text: str, lexicon: Any) -> bool:
     """Whether a sentence speaks of the author's own case or series ("in our experience")."""
     table = lexicon.get("clauses", {}) if hasattr(lexicon, "get") else {}
     pattern = (table or {}).get("case_specific")
-    return bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
+    return isinstance(pattern, str) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:

@@ -115,7 +115,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             parts = cloze_spans(upper_first(resolved), [(start + shift, end + shift)])
             own = sentence_subject(resolved, ctx.lexicon)
             # "Pulmonary embolism causes ... (the Hampton hump sign)" names its own subject.
-            names_own = bool(own) and own[:1].isupper() and not is_generic(own, ctx.lexicon)
+            names_own = own is not None and own[:1].isupper() and not is_generic(own, ctx.lexicon)
             if not names_own and not names_kind_of(disc, resolved, topic, ctx.lexicon):
                 parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
             yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))

@@ -313,7 +313,7 @@ def names_kind_of(disc: Discourse, text: str, entity: str, lexicon: Any) -> bool
     """Whether ``text`` opens with a subject that is a kind of ``entity`` ("Inflammatory adenomas
     are ..." about "hepatocellular adenoma"), so no "In <entity>, " prefix is needed."""
     own = sentence_subject(text, lexicon)
-    return bool(own) and disc.subject_names(own, entity)
+    return own is not None and disc.subject_names(own, entity)
 
 
 def prose_sentences(sentences: Sequence[Sentence]) -> list[Sentence]:

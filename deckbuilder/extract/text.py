@@ -369,7 +369,7 @@ def patient_phrase(case: CaseNote) -> str:
         sex = "female" if words & {"woman", "girl", "she", "her"} else ""
         sex = sex or ("male" if words & {"man", "boy", "he", "his"} else "")
     unit = (number.group(2) or "year").lower() if number else ""
-    child = bool(number) and (unit != "year" or int(number.group(1)) < 18)
+    child = number is not None and (unit != "year" or int(number.group(1)) < 18)
     noun = {"female": "girl" if child else "woman", "male": "boy" if child else "man"}.get(
         (sex or "").lower(), "patient"
     )
