@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.subject import discourse, prepare, prose_sentences
+from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
 from deckbuilder.extract.text import (
     Answer,
     affirmed,
@@ -71,7 +71,7 @@ def _items(answer: str, lexicon: object) -> list[tuple[int, int]]:
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         text, entity = prepare(disc, sentence, ctx.lexicon)
         spans = [

@@ -39,7 +39,7 @@ from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.polarity import Polarity, PolarityMatcher, matcher
-from deckbuilder.extract.subject import discourse, prepare
+from deckbuilder.extract.subject import case_discourse, prepare
 from deckbuilder.extract.text import (
     Answer,
     build_fact,
@@ -720,7 +720,7 @@ def _modality_of(sequence_id: str) -> str | None:
 def run(ctx: CaseContext) -> Iterator[Fact]:
     """Yields the sequence-appearance facts of a case, in reading order."""
     tables = _compiled(ctx.lexicon)
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     patient = vignette(ctx)
     case_modalities = {
         m for m in (_modality_hint(x) for x in ctx.case.meta.modalities) if m is not None

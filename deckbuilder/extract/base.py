@@ -8,9 +8,12 @@ means adding one rule module and its lexicon, never editing a central function.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from deckbuilder.model import CaseNote, Diagnostic, Fact, Sentence
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,19 @@ class CaseContext:
     case: CaseNote
     sentences: tuple[Sentence, ...]
     # A deckbuilder.lexicon.Lexicon; typed loosely to keep this module free of imports.
-    lexicon: object
+    lexicon: Any
     subject: str
+    _derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, name: str, build: Callable[[CaseContext], T]) -> T:
+        """``build(self)``, computed by the first rule that asks and shared with the others.
+
+        Several rules need the same analysis of a case (who each sentence is about); this keeps
+        it to once per case without any rule depending on another's output.
+        """
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.extract.subject import discourse, prepare, prose_sentences
+from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
 from deckbuilder.extract.text import (
     affirmed,
     build_fact,
@@ -313,7 +313,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     conditions_only = bool(data.get("conditions_only"))
     # Items that are themselves findings ("absent Doppler flow") must not negate their trigger.
     mask_items = bool(data.get("polarity_outside_items"))
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
         if not any(p.search(raw) for p in patterns) or case_specific(raw, ctx.lexicon):

@@ -19,7 +19,7 @@ from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import complement, predicates
 from deckbuilder.extract.differential import differential_items
 from deckbuilder.extract.subject import (
-    discourse,
+    case_discourse,
     final_diagnosis,
     names_kind_of,
     prose_sentences,
@@ -77,7 +77,7 @@ def find_contrast(text: str, lexicon: Any) -> tuple[int, list[tuple[int, int]], 
 
 
 def _contrast_facts(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
         if find_contrast(raw, ctx.lexicon) is None:

@@ -17,8 +17,8 @@ from typing import Any
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import MAX_ANSWER, case_specific, list_items, trim_item
 from deckbuilder.extract.subject import (
+    case_discourse,
     diagnosis_heads,
-    discourse,
     final_diagnosis,
     prepare,
     prose_sentences,
@@ -120,7 +120,7 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     names = [ctx.subject, *diagnosis_heads(final_diagnosis(ctx.case), ctx.lexicon)]
     names += [long for long in disc.abbreviations.values()]
     for sentence in prose_sentences(ctx.sentences):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import merge_modifiers
 from deckbuilder.extract.subject import (
+    case_discourse,
     diagnosis_heads,
-    discourse,
     final_diagnosis,
     prepare,
     prose_sentences,
@@ -155,7 +155,7 @@ def _entity(ctx: CaseContext) -> str:
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         if find_indication(sentence.text, ctx.lexicon) is None:
             continue

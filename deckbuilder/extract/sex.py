@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.subject import discourse, prepare, prose_sentences
+from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
 from deckbuilder.extract.text import (
     affirmed,
     build_fact,
@@ -52,7 +52,7 @@ def _about_subject(text: str, start: int) -> bool:
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         text, entity = prepare(disc, sentence, ctx.lexicon)
         spans = find_sex(text, ctx.lexicon)

@@ -16,7 +16,7 @@ from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
-    discourse,
+    case_discourse,
     is_generic,
     names_kind_of,
     prose_sentences,
@@ -100,7 +100,7 @@ def find_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    disc = discourse(ctx.case, ctx.subject, ctx.lexicon)
+    disc = case_discourse(ctx)
     seen: set[str] = set()
     for sentence in prose_sentences(ctx.sentences):
         topic = disc.topic(sentence)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deckbuilder.extract.base import CaseContext
 from deckbuilder.extract.text import clean, lexicon_list, norm, phrase_regex, singular
 from deckbuilder.model import CaseNote, SectionKind, Sentence
 from deckbuilder.sentences import split_sentences
@@ -237,6 +238,11 @@ def _framing_entity(text: str, heads: Sequence[str]) -> str | None:
         if count == 1 or norm(phrase) in norm(heads[0]) or norm(tokens[0]) in norm(heads[0]):
             return phrase
     return None
+
+
+def case_discourse(ctx: CaseContext) -> Discourse:
+    """The discourse of the rule's case, analysed once per case and shared by every rule."""
+    return ctx.derived("discourse", lambda c: discourse(c.case, c.subject, c.lexicon))
 
 
 def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:

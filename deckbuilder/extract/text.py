@@ -9,6 +9,7 @@ cuts "A, B, C or D" into items, and :func:`build_fact` places numbered cloze spa
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
@@ -81,6 +82,13 @@ def lexicon_list(lexicon: Any, table: str, key: str) -> list[str]:
 
 def phrase_regex(phrases: Iterable[str]) -> str:
     """An alternation of phrases, longest first, whole words, flexible spaces."""
+    return _phrase_alternation(tuple(phrases))
+
+
+# Rules rebuild the same alternations from the same lexicon lists for every sentence; building
+# one costs far more than matching it. A pure function of its argument, so memoising is safe.
+@functools.lru_cache(maxsize=1024)
+def _phrase_alternation(phrases: tuple[str, ...]) -> str:
     ordered = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
