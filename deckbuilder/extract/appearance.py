@@ -80,12 +80,15 @@ _CLAUSE_BREAK = re.compile(
 # --- lexicon compilation -------------------------------------------------------------------
 
 
+_WORD_START = r"(?<![\w*\-])"
+
+
 def _phrase_regex(phrase: str, plural: bool = False) -> str:
     words = [w for w in re.split(r"[\s\-\u2010-\u2015]+", phrase.strip()) if w]
     body = _SEP.join(re.escape(w) for w in words)
     if plural:
         body += r"(?:e?s)?"
-    lead = r"(?<![\w*\-])" if re.match(r"\w", phrase) else ""
+    lead = _WORD_START if re.match(r"\w", phrase) else ""
     tail = r"(?![\w*])" if re.search(r"[\w*]$", phrase) else ""
     pattern = f"{lead}{body}{tail}"
     letters = [c for c in phrase if c.isalpha()]
@@ -96,7 +99,14 @@ def _phrase_regex(phrase: str, plural: bool = False) -> str:
 
 
 def _alternation(patterns: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    # The word-start guard is checked once for all phrases that begin with a word, not once per
+    # phrase: matching a sentence against every sequence's phrases is the rule's hot path.
+    guarded = [p[len(_WORD_START) :] for p in patterns if p.startswith(_WORD_START)]
+    unguarded = [p for p in patterns if not p.startswith(_WORD_START)]
+    branches = [f"(?:{p})" for p in unguarded]
+    if guarded:
+        branches.insert(0, _WORD_START + "(?:" + "|".join(f"(?:{p})" for p in guarded) + ")")
+    return re.compile("|".join(branches), re.I)
 
 
 def _expand(phrase: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
