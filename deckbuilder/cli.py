@@ -15,9 +15,13 @@ from pathlib import Path
 import click
 
 from deckbuilder import __version__
+from deckbuilder.cache import ExtractionCache
 from deckbuilder.config import DeckConfig, load_config
 from deckbuilder.errors import ContentError, UsageError
 from deckbuilder.model import CaseNote, Diagnostic, Severity, SourceLocation, error
+
+# Extraction results by content digest; safe to delete at any time.
+CACHE_DIR = ".deckbuilder-cache"
 
 # Below this many cases a build takes a blink; a bar would only flicker.
 PROGRESS_MIN_CASES = 50
@@ -84,6 +88,15 @@ content_argument = click.argument(
 strict_option = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any)."
 )
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help=f"Extract every note afresh instead of reusing {CACHE_DIR}/ (the deck is the same).",
+)
+
+
+def _cache(no_cache: bool) -> ExtractionCache | None:
+    return None if no_cache else ExtractionCache(Path(CACHE_DIR))
 
 
 @cli.command()
@@ -97,12 +110,15 @@ strict_option = click.option(
     help="'github' prints diagnostics as GitHub Actions annotations.",
 )
 @strict_option
-def check(content_dir: str | None, output_format: str, strict: bool) -> None:
+@no_cache_option
+def check(content_dir: str | None, output_format: str, strict: bool, no_cache: bool) -> None:
     """Validate the case notes in CONTENT_DIR (default: content/) without writing anything."""
     from deckbuilder.pipeline import compile_content
 
     _, content, media = _project(content_dir)
-    compilation = compile_content(content, media, progress=_progress)
+    compilation = compile_content(
+        content, media, progress=_progress, cache=_cache(no_cache), update_cache=False
+    )
     _report(compilation.diagnostics, output_format)
     notes = len(compilation.notes())
     summary = f"checked {len(compilation.cases)} case notes, {notes} cards: "
@@ -130,6 +146,7 @@ def check(content_dir: str | None, output_format: str, strict: bool) -> None:
     help="Stop shipping notes retired by earlier releases and drop them from the lock.",
 )
 @strict_option
+@no_cache_option
 def build(
     content_dir: str | None,
     out_path: str | None,
@@ -137,6 +154,7 @@ def build(
     frozen: bool,
     prune_retired: bool,
     strict: bool,
+    no_cache: bool,
 ) -> None:
     """Build the Anki deck from CONTENT_DIR (default: content/)."""
     from deckbuilder.pipeline import build as build_deck
@@ -144,7 +162,7 @@ def build(
 
     config, content, media = _project(content_dir)
     epoch = _source_date_epoch()
-    compilation = compile_content(content, media, progress=_progress)
+    compilation = compile_content(content, media, progress=_progress, cache=_cache(no_cache))
     _report(compilation.diagnostics)
     if compilation.errors or (strict and compilation.warnings):
         counts = _counted(compilation.errors, compilation.warnings)

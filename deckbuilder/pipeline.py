@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from deckbuilder.cache import ExtractionCache
 from deckbuilder.cloze import build_card_notes
 from deckbuilder.config import DeckConfig
 from deckbuilder.extract import extract_facts
@@ -68,11 +69,27 @@ def _duplicate_ids(cases: list[CaseNote]) -> Iterator[Diagnostic]:
             )
 
 
-def compile_case(
-    case: CaseNote, media_dir: Path, lexicon: Lexicon
-) -> tuple[CompiledCase, list[Diagnostic]]:
-    """Extracts the facts of one parsed case and writes its card notes."""
+def _extract(
+    case: CaseNote, lexicon: Lexicon, cache: ExtractionCache | None, update_cache: bool
+) -> tuple[list[Fact], list[Diagnostic]]:
+    cached = cache.load(case) if cache is not None else None
+    if cached is not None:
+        return cached
     facts, diagnostics = extract_facts(case, lexicon)
+    if cache is not None and update_cache:
+        cache.store(case, facts, diagnostics)
+    return facts, diagnostics
+
+
+def compile_case(
+    case: CaseNote,
+    media_dir: Path,
+    lexicon: Lexicon,
+    cache: ExtractionCache | None = None,
+    update_cache: bool = True,
+) -> tuple[CompiledCase, list[Diagnostic]]:
+    """Extracts the facts of one parsed case (or takes them from the cache) and writes its notes."""
+    facts, diagnostics = _extract(case, lexicon, cache, update_cache)
     figures, figure_problems = resolve_figures(case, media_dir)
     notes = build_card_notes(case, facts, figures)
     return CompiledCase(case, tuple(facts), figures, tuple(notes)), [
@@ -87,8 +104,14 @@ def compile_content(
     *,
     lexicon: Lexicon | None = None,
     progress: ProgressWrapper | None = None,
+    cache: ExtractionCache | None = None,
+    update_cache: bool = True,
 ) -> Compilation:
-    """Runs every stage short of packaging over ``content_dir``; never raises on bad content."""
+    """Runs every stage short of packaging over ``content_dir``; never raises on bad content.
+
+    With a ``cache``, cases whose parsed form and code are unchanged skip extraction; results
+    are stored back unless ``update_cache`` is false (``check`` reads the cache, never writes).
+    """
     lexicon = lexicon or load_lexicon()
     documents, diagnostics = read_content(content_dir)
     parsed: list[CaseNote] = []
@@ -104,7 +127,7 @@ def compile_content(
     for case in progress(parsed) if progress else parsed:
         if case.meta.location in duplicate_paths:
             continue
-        result, problems = compile_case(case, media_dir, lexicon)
+        result, problems = compile_case(case, media_dir, lexicon, cache, update_cache)
         diagnostics.extend(problems)
         compiled.append(result)
     ordered = sorted(set(diagnostics), key=lambda d: (d.location, d.severity.value, d.message))
