@@ -50,7 +50,12 @@ GENERAL_KINDS = (
     "sign",
     "prognostic-feature",
 )
-SEED_DIR = Path("/work/shared/seeds")
+
+
+def _seed_dirs(folder: Path) -> tuple[Path, ...]:
+    """Where the shared seed cases live: ``shared/seeds`` beside the project's checkout."""
+    repo = folder.resolve().parents[2]  # <repo>/tests/golden/seed-N
+    return (repo.parent / "shared" / "seeds", Path.cwd().parent / "shared" / "seeds")
 
 
 @dataclass
@@ -118,9 +123,10 @@ def _load_case(folder: Path) -> tuple[str, str] | None:
         return input_path.read_text("utf-8"), input_path.as_posix()
     seed = re.fullmatch(r"seed-(\d+)", folder.name)
     if seed:
-        path = SEED_DIR / f"eurorad-{seed.group(1)}.txt"
-        if path.is_file():
-            return path.read_text("utf-8"), path.as_posix()
+        for seeds in _seed_dirs(folder):
+            path = seeds / f"eurorad-{seed.group(1)}.txt"
+            if path.is_file():
+                return path.read_text("utf-8"), path.as_posix()
     return None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SEED_CASE
 
 from deckbuilder.extract.appearance import RULE, find_appearances, vignette
 from deckbuilder.extract.base import CaseContext
@@ -25,7 +26,7 @@ from deckbuilder.model import (
 from deckbuilder.sentences import split_sentences
 
 ROOT = Path(__file__).parents[1]
-SEED = Path("/work/shared/seeds/eurorad-18177.txt")
+SEED = SEED_CASE
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import SEED_CASE
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
-SEEDS_DIR = Path("/work/shared/seeds")
+SEEDS_DIR = SEED_CASE.parent
 
 CORE_KINDS = frozenset(
     {

@@ -16,10 +16,7 @@ from deckbuilder.model import Diagnostic, Severity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eurorad"
 _REPO_ROOT = Path(__file__).resolve().parents[1]
-_SEED_CANDIDATES = (
-    _REPO_ROOT.parent / "shared" / "seeds" / "eurorad-18177.txt",
-    Path("/work/shared/seeds/eurorad-18177.txt"),
-)
+_SEED_CANDIDATES = (_REPO_ROOT.parent / "shared" / "seeds" / "eurorad-18177.txt",)
 SEED = next((path for path in _SEED_CANDIDATES if path.is_file()), None)
 FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
 
