@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from deckbuilder.extract.base import CaseContext, Rule, RuleOutput
-from deckbuilder.extract.subject import resolve_subject
+from deckbuilder.extract.pronouns import settle_pronouns
+from deckbuilder.extract.subject import case_discourse, resolve_subject
 from deckbuilder.lexicon import Lexicon
 from deckbuilder.model import CaseNote, Diagnostic, Fact, SectionKind, Sentence, warning
 from deckbuilder.sentences import split_sentences
@@ -113,6 +114,8 @@ def extract_facts(
         else:
             facts.extend(output)
     facts = [f for f in facts if _has_answers(f)]
+    # A cut sentence can strand "it" or "its"; the card must carry what they point to.
+    facts = settle_pronouns(facts, case, lexicon, case_discourse(full).expand)
     facts, suppress_diagnostics = _suppress(case, facts)
     diagnostics.extend(suppress_diagnostics)
     facts = _unique_keys(facts)

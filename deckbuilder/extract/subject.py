@@ -110,7 +110,12 @@ def sentence_subject(text: str, lexicon: Any) -> str | None:
     body = re.sub(
         r",\s*(?:or|also\s+called|also\s+known\s+as|known\s+as|i\.e\.)\s[^,]{1,60},", "", body
     )
-    intro = re.match(r"^(?:[A-Z][\w-]*ly|In [^,]{1,60}|On [^,]{1,60}|At [^,]{1,60}),\s+", body)
+    # "Among the idiopathic inflammatory myopathies, dermatomyositis is ..." names dermatomyositis.
+    intro = re.match(
+        r"^(?:[A-Z][\w-]*ly|In [^,]{1,60}|On [^,]{1,60}|At [^,]{1,60}|Among [^,]{1,80}|"
+        r"Of [^,]{1,80}),\s+",
+        body,
+    )
     if intro:
         body = body[intro.end() :]
     match = re.search(rf"\s+(?:{phrase_regex(verbs)})\b", body, re.IGNORECASE)
@@ -120,6 +125,10 @@ def sentence_subject(text: str, lexicon: Any) -> str | None:
     if not subject or len(subject.split()) > 8 or re.search(r"[,;:]", subject):
         return None
     return subject
+
+
+# Sections whose paragraphs form one argument, so a topic runs on from one paragraph to the next.
+_CONTINUED_SECTIONS = (SectionKind.DISCUSSION, SectionKind.OTHER)
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,10 @@ class Discourse:
 
 
 def _is_definition(text: str, subject: str, lexicon: Any) -> bool:
-    rest = clean(text)[len(subject) :] if clean(text).startswith(subject) else ""
+    cleaned = clean(text)
+    # The subject may follow an opening adverbial ("Among benign liver lesions, haemangioma ...").
+    position = cleaned.find(subject)
+    rest = cleaned[position + len(subject) :] if position >= 0 else ""
     cues = lexicon_list(lexicon, "subject", "definition_cues")
     cue = re.match(rf"\s+(?:{phrase_regex(cues)})\b", rest, re.IGNORECASE) if cues else None
     if not cue:
@@ -200,6 +212,10 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
         if sentence.section is SectionKind.DISCUSSION:
             subject = sentence_subject(sentence.text, lexicon)
             if subject and not _is_generic(subject, lexicon) and _related(subject, case, heads):
+                # "Osteosarcoma arising in Paget disease" is about osteosarcoma even when the
+                # Discussion opens with the background disease.
+                if _is_background(subject, heads):
+                    return heads[0]
                 return subject
             framed = _framing_entity(clean(sentence.text), heads)
             if framed:
@@ -208,6 +224,14 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
     if heads:
         return heads[0]
     return case.meta.title
+
+
+def _is_background(subject: str, heads: Sequence[str]) -> bool:
+    """Whether ``subject`` is a later entity of a compound Final Diagnosis (its substrate or
+    cause), not its head."""
+    wanted = norm(singular(subject))
+    first = norm(singular(heads[0])) if heads else ""
+    return wanted != first and any(norm(singular(h)) == wanted for h in heads[1:])
 
 
 def _related(subject: str, case: CaseNote, heads: Sequence[str]) -> bool:
@@ -263,8 +287,12 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     anaphor = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.I) if leading else None
     topics: list[tuple[Sentence, str]] = []
     for section in case.sections:
+        # A prose paragraph that names no entity goes on about the previous paragraph's topic
+        # ("In the acute phase, the affected muscles ..." after a paragraph on dermatomyositis),
+        # rather than jumping back to the case subject.
+        carried = subject
         for block in section.blocks:
-            topic = subject
+            topic = carried if section.kind in _CONTINUED_SECTIONS else subject
             for sentence in split_sentences(block, section.kind):
                 text = clean(sentence.text)
                 if anaphor is None or not anaphor.match(text):
@@ -278,9 +306,14 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                             and not _is_generic(candidate, lexicon)
                             and _is_definition(text, candidate, lexicon)
                         ):
-                            entities.append(candidate)
-                            topic = candidate
+                            # "Aneurysms are rare before 60" shortens the entity being
+                            # discussed, it does not start a new one.
+                            longer = _shortened(candidate, [topic, *entities])
+                            if longer is None:
+                                entities.append(candidate)
+                            topic = longer or candidate
                 topics.append((sentence, topic))
+            carried = topic
     generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
     # A word the case writes capitalised after a lower-case word is a name ("... of Ewing
     # sarcoma"), kept capitalised when a card writes "In Ewing sarcoma, ...".
@@ -290,6 +323,17 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
         for w in re.findall(r"(?<=[a-z,;(] )[A-Z][a-z]+(?:['\u2019]s)?\b", s.text)
     )
     return Discourse(subject, tuple(entities), abbrs, tuple(topics), generic, proper)
+
+
+def _shortened(candidate: str, entities: Sequence[str]) -> str | None:
+    """The first of ``entities`` that ``candidate`` names by its last words only ("Aneurysms"
+    for "abdominal aortic aneurysm"), or None."""
+    short = norm(singular(candidate))
+    for entity in entities:
+        full = norm(singular(entity))
+        if full != short and full.endswith(" " + short):
+            return entity
+    return None
 
 
 def _named_entity(
