@@ -75,7 +75,13 @@ def _extract(
     cached = cache.load(case) if cache is not None else None
     if cached is not None:
         return cached
-    facts, diagnostics = extract_facts(case, lexicon)
+    try:
+        facts, diagnostics = extract_facts(case, lexicon)
+    except Exception as exc:  # noqa: BLE001 - one note's rule failure must not end the whole run
+        # A rule that breaks on some wording is our bug, not the maintainer's: name the note,
+        # keep checking the others, and fail the run without a traceback.
+        message = f"internal error while extracting facts ({type(exc).__name__}: {exc}); "
+        return [], [error(case.meta.location, message + "please report this note to deckbuilder")]
     if cache is not None and update_cache:
         cache.store(case, facts, diagnostics)
     return facts, diagnostics

@@ -212,3 +212,22 @@ def test_removed_fact_is_retired_then_pruned(make_project: ProjectFactory) -> No
     pruned = run("build", "--prune-retired")
     assert pruned.exit_code == 0
     assert "deckbuilder::retired" not in lock_path.read_text()
+
+
+def test_a_rule_crash_is_a_diagnostic_not_a_traceback(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import deckbuilder.pipeline
+
+    def broken_rules(case, lexicon):  # type: ignore[no-untyped-def]
+        raise ValueError("unexpected wording")
+
+    monkeypatch.setattr(deckbuilder.pipeline, "extract_facts", broken_rules)
+    make_project({"content/haemangioma.md": GOOD_NOTE})
+    result = run("check", "--no-cache")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert (
+        "content/haemangioma.md:2: error: internal error while extracting facts "
+        "(ValueError: unexpected wording)" in result.output
+    )
