@@ -219,7 +219,12 @@ def import_command(files: Sequence[Path], out_dir: Path, force: bool) -> None:
         problems.extend(diagnostics)
         if document is None:
             continue
-        imported, diagnostics = import_case(document.text, document.path)
+        try:
+            imported, diagnostics = import_case(document.text, document.path)
+        except Exception as exc:  # noqa: BLE001 - report our bug at the file, import the others
+            message = f"internal error while importing ({type(exc).__name__}: {exc}); please report"
+            problems.append(error(SourceLocation(document.path, 1), message))
+            continue
         problems.extend(diagnostics)
         if imported is None or any(d.severity is Severity.ERROR for d in diagnostics):
             continue
