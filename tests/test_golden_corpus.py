@@ -16,6 +16,8 @@ import yaml
 from conftest import SEED_CASE
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
+# The blind holdout set follows the same format; its cases are checked for form, not scored here.
+HOLDOUT_DIR = Path(__file__).parent / "holdout"
 SEEDS_DIR = SEED_CASE.parent
 
 CORE_KINDS = frozenset(
@@ -30,7 +32,7 @@ CORE_KINDS = frozenset(
 )
 KIND_PATTERN = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
 FACT_KEYS = frozenset({"kind", "subject", "answer", "context"})
-ABSENT_KEYS = frozenset({"kind", "answer"})
+ABSENT_KEYS = frozenset({"kind", "answer", "subject"})
 TOP_KEYS = frozenset({"facts", "absent"})
 
 # The seed's plain-text layout, line by line where it is fixed.
@@ -50,8 +52,8 @@ def _normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _case_dirs() -> list[Path]:
-    return sorted(p for p in GOLDEN_DIR.iterdir() if p.is_dir() and not p.name.startswith("."))
+def _case_dirs(root: Path = GOLDEN_DIR) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 def _input_path(case_dir: Path) -> Path:
@@ -88,6 +90,7 @@ def _load_expected(case_dir: Path) -> dict[str, Any]:
 
 
 CASE_DIRS = _case_dirs()
+FORMAT_DIRS = CASE_DIRS + (_case_dirs(HOLDOUT_DIR) if HOLDOUT_DIR.is_dir() else [])
 
 
 def test_corpus_has_eight_original_cases_with_unique_numbers() -> None:
@@ -104,7 +107,7 @@ def test_corpus_has_eight_original_cases_with_unique_numbers() -> None:
     assert all(90001 <= n <= 90999 for n in numbers), "original cases use numbers 90001-90999"
 
 
-@pytest.mark.parametrize("case_dir", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[p.name for p in FORMAT_DIRS])
 def test_input_follows_the_seed_layout(case_dir: Path) -> None:
     path = _input_path(case_dir)
     if not path.exists():
@@ -118,7 +121,7 @@ def test_input_follows_the_seed_layout(case_dir: Path) -> None:
     assert sections["Differential Diagnosis List"].strip(), "empty Differential Diagnosis List"
 
 
-@pytest.mark.parametrize("case_dir", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[p.name for p in FORMAT_DIRS])
 def test_expected_yaml_is_valid_and_grounded_in_the_input(case_dir: Path) -> None:
     path = _input_path(case_dir)
     if not path.exists():
@@ -142,7 +145,9 @@ def test_expected_yaml_is_valid_and_grounded_in_the_input(case_dir: Path) -> Non
             if key != "kind":
                 assert _normalise(value) in whole, f"{key} {value!r} does not occur in the input"
         assert KIND_PATTERN.match(fact["kind"]), f"kind must be lowercase-hyphenated: {fact!r}"
-        identity = (fact["kind"], _normalise(fact["answer"]), _normalise(fact.get("context", "")))
+        identity = tuple(
+            _normalise(fact.get(k, "")) for k in ("kind", "answer", "context", "subject")
+        )
         assert identity not in seen, f"duplicate fact {fact!r}"
         seen.add(identity)
         if fact["kind"] == "final-diagnosis":
@@ -162,6 +167,8 @@ def test_expected_yaml_is_valid_and_grounded_in_the_input(case_dir: Path) -> Non
         if "answer" in entry:
             # A trap is only a trap if the text really contains the tempting words.
             assert _normalise(entry["answer"]) in whole, f"absent answer not in input: {entry!r}"
+        elif "subject" in entry:
+            assert _normalise(entry["subject"]) in whole, f"absent subject not in input: {entry!r}"
         else:
             assert entry["kind"] not in kinds, f"{entry['kind']} is both expected and absent"
 
