@@ -74,9 +74,27 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         if lead and lead.end() < end:
             start = lead.end()
     start, end = trim_item(text, start, end, lexicon)
+    vague = {w.lower() for w in _words(lexicon, "vague_heads")}
+    if end > start and text[start:end].split()[-1].lower() in vague:
+        return _vague_object(text, end, lexicon)
     if end <= start or end - start > MAX_ANSWER or len(text[start:end].split()) > 8:
         return None
     return start, end
+
+
+def _vague_object(text: str, end: int, lexicon: Any) -> tuple[int, int] | None:
+    """ "abnormal development | of subcutaneous and interfascial calcification | that ...": the
+    phrase a vague head is "of", or None when there is none."""
+    of = re.compile(r"\s+of\s+", re.IGNORECASE).match(text, end)
+    if of is None:
+        return None
+    stops = _words(lexicon, "vague_object_stops")
+    stop = re.compile(rf"\s(?:{phrase_regex([w for w in stops if w != ','])})\s|[,;:.(]", re.I)
+    found = stop.search(text, of.end())
+    start, stop_at = trim_item(text, of.end(), found.start() if found else len(text), lexicon)
+    if stop_at <= start or stop_at - start > MAX_ANSWER or len(text[start:stop_at].split()) > 8:
+        return None
+    return start, stop_at
 
 
 def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.subject import final_diagnosis
+from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
 from deckbuilder.extract.text import Answer, build_fact, clean, norm, slug
 from deckbuilder.extract.vignette import short_vignette, vignette
 from deckbuilder.model import Fact, SectionKind, Sentence
@@ -46,16 +46,33 @@ def _same(a: str, b: str) -> bool:
     )
 
 
+def _names_head(item: str, heads: list[str], ctx: CaseContext) -> bool:
+    """Whether a listed item is an entity of the Final Diagnosis, by name or by an abbreviation
+    the case defines ("MO" for myositis ossificans)."""
+    from deckbuilder.extract.subject import abbreviations
+
+    long_forms = abbreviations(ctx.sentences)
+    name = long_forms.get(item.strip(), item)
+    return any(_same(name, h) for h in heads)
+
+
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     diagnosis = final_diagnosis(ctx.case)
-    items = [(t, s) for t, s in differential_items(ctx) if not (diagnosis and _same(t, diagnosis))]
+    heads = diagnosis_heads(diagnosis, ctx.lexicon)
+    items = [
+        (t, s)
+        for t, s in differential_items(ctx)
+        if not (diagnosis and (_same(t, diagnosis) or _names_head(t, heads, ctx)))
+    ]
     if not items:
         return
-    front = vignette(ctx.case, ctx.lexicon)
+    # The front asks for an alternative: it must not give the final diagnosis away either.
+    hide = [diagnosis] if diagnosis else []
+    front = vignette(ctx.case, ctx.lexicon, hide=hide)
     question = "Differential diagnosis to consider"
     for name, sentence in items:
         others = [lowered(o) for o, _ in items if o != name]
@@ -67,7 +84,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             lead = f"{front} {tail}"
             if len(lead) + len(name) > MAX_TEXT:
                 room = MAX_TEXT - len(tail) - len(name) - 1
-                lead = f"{short_vignette(ctx.case, ctx.lexicon, room)} {tail}"
+                lead = f"{short_vignette(ctx.case, ctx.lexicon, room, hide=hide)} {tail}"
             if len(lead) + len(name) > MAX_TEXT:
                 lead = f"{front} {question}: "
         yield build_fact(

@@ -10,7 +10,7 @@ and findings naming it are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from deckbuilder.extract.text import (
@@ -22,7 +22,14 @@ from deckbuilder.extract.text import (
 )
 from deckbuilder.model import CaseNote, SectionKind
 
-__all__ = ["diagnosis_words", "mask", "patient_phrase", "short_vignette", "vignette"]
+__all__ = [
+    "diagnosis_words",
+    "hidden_abbreviations",
+    "mask",
+    "patient_phrase",
+    "short_vignette",
+    "vignette",
+]
 
 
 def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
@@ -32,7 +39,9 @@ def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
     return {w.lower()[:7] for w in words if w.lower() not in neutral and len(w) > 2}
 
 
-def _telling(word: str, stems: set[str]) -> bool:
+def _telling(word: str, stems: set[str], exact: Collection[str] = ()) -> bool:
+    if word in exact:
+        return True  # an abbreviation the case defines for the diagnosis ("MO")
     lowered = word.lower()
     return any(
         lowered.startswith(stem) or stem.startswith(lowered[:7]) and len(lowered) > 3
@@ -40,9 +49,9 @@ def _telling(word: str, stems: set[str]) -> bool:
     ) or any(stem in lowered for stem in stems if len(stem) >= 6)
 
 
-def mask(text: str, stems: set[str], lexicon: Any) -> str:
+def mask(text: str, stems: set[str], lexicon: Any, exact: Collection[str] = ()) -> str:
     """Replaces each phrase of ``text`` naming the diagnosis by the neutral phrase."""
-    if not stems:
+    if not stems and not exact:
         return text
     boundaries = set(lexicon_list(lexicon, "final", "phrase_boundaries"))
     neutral = (lexicon.get("final", {}) or {}).get("neutral_phrase", "an underlying condition")
@@ -51,7 +60,7 @@ def mask(text: str, stems: set[str], lexicon: Any) -> str:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if re.match(r"\w", token) and _telling(token, stems):
+        if re.match(r"\w", token) and _telling(token, stems, exact):
             # Widen to the phrase: back and forward over words that are not boundaries.
             while (
                 out
@@ -83,7 +92,35 @@ def _sentences(case: CaseNote, kind: SectionKind) -> list[str]:
     section = case.section(kind)
     if section is None:
         return []
-    return [clean(s.text) for b in section.blocks for s in split_sentences(b, kind)]
+    return [
+        clean(_CLOZE.sub(r"\1", s.text)) for b in section.blocks for s in split_sentences(b, kind)
+    ]
+
+
+# An authored sentence's cloze markup ("{{c1::hypointense::signal}}") reads as its answer.
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}")
+
+
+def hidden_abbreviations(case: CaseNote, stems: set[str]) -> set[str]:
+    """Abbreviations the case defines for a hidden phrase: "myositis ossificans (MO)" gives MO
+    when the diagnosis names myositis ossificans."""
+    from deckbuilder.extract.subject import abbreviations
+    from deckbuilder.sentences import split_sentences
+
+    sentences = [
+        s
+        for section in case.sections
+        for b in section.blocks
+        for s in split_sentences(b, section.kind)
+    ]
+    found: set[str] = set()
+    for abbr, long_form in abbreviations(sentences).items():
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+", long_form) if len(w) > 3]
+        telling = sum(1 for w in words if _telling(w, stems))
+        # Most of the long form is the diagnosis ("giant cell tumour of bone" for GCT).
+        if telling and telling * 2 >= len(words):
+            found.add(abbr)
+    return found
 
 
 def _negative(finding: str) -> bool:
@@ -103,10 +140,12 @@ def _fit(finding: str, room: int) -> str:
     return cut if len(cut.split()) >= 8 else ""
 
 
-def _add_findings(case: CaseNote, text: str, budget: int, stems: set[str]) -> str:
+def _add_findings(
+    case: CaseNote, text: str, budget: int, stems: set[str], exact: Collection[str] = ()
+) -> str:
     for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
         words = re.findall(r"[A-Za-z][\w-]+", finding)
-        if any(_telling(w, stems) for w in words) or _negative(finding):
+        if any(_telling(w, stems, exact) for w in words) or _negative(finding):
             continue
         fitted = _fit(finding, budget - len(text) - 1)
         if not fitted:
@@ -121,29 +160,40 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
     """Age, sex, history and first findings, with the words of ``hide`` kept off it.
 
     Findings stating only an absence are left out; one that does not fit the budget keeps its
-    opening clauses.
+    opening clauses. A history sentence longer than the budget gives way to the one-line patient
+    summary, so a front is never a long copy of the history.
     """
     stems: set[str] = set()
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
+    exact = hidden_abbreviations(case, stems) if stems else set()
     budget = int((lexicon.get("final", {}) or {}).get("budget", 300))
     history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
-    text = mask(history[0], stems, lexicon) if history else ""
+    text = mask(history[0], stems, lexicon, exact) if history else ""
+    if len(text) > budget:
+        text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
     patient = patient_phrase(case)
     # "A woman aged 57 ..." already says who the patient is.
     if patient and not re.search(
         r"\b[\w]+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+", text, re.I
     ):
         text = f"A {patient}. {text}".strip() if text else f"A {patient}."
-    return upper_first(_add_findings(case, text, budget, stems))
+    return upper_first(_add_findings(case, text, budget, stems, exact))
 
 
-def short_vignette(case: CaseNote, lexicon: Any, budget: int = 220) -> str:
+def short_vignette(
+    case: CaseNote, lexicon: Any, budget: int = 220, hide: Iterable[str] = ()
+) -> str:
     """A compact front for cards that must also list other answers: the patient in one line
     (age, sex, key history, see :func:`deckbuilder.extract.text.case_summary`) and the first
-    stated imaging finding, or its opening clauses, if they fit ``budget`` characters."""
-    text = f"A {case_summary(case, lexicon)}."
-    findings = _add_findings(case, text, budget, set())
+    stated imaging finding, or its opening clauses, if they fit ``budget`` characters. The words
+    of ``hide`` are kept off it, as in :func:`vignette`."""
+    stems: set[str] = set()
+    for diagnosis in hide:
+        stems |= diagnosis_words(diagnosis, lexicon)
+    exact = hidden_abbreviations(case, stems) if stems else set()
+    text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
+    findings = _add_findings(case, text, budget, stems, exact)
     # Only the first finding: the short front is for cards that need room.
     first = findings[len(text) :].strip()
     sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", first) if first else []
