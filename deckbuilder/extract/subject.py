@@ -4,7 +4,9 @@ The case subject is the entity the Discussion opens with ("Dermatomyositis is th
 idiopathic inflammatory myopathy ..."), else the head of the Final Diagnosis, else the title.
 Within a paragraph, a sentence that names an entity as its subject or defines one makes it the
 topic; a sentence starting with "It" or "These lesions" keeps the topic, so rules can say whose
-fact it is. Abbreviations defined in the text ("myositis ossificans (MO)") map to their long form.
+fact it is. A Discussion paragraph that names no entity goes on with the previous paragraph's
+topic, and "Among X, Y is the most frequent" names Y. Abbreviations defined in the text
+("myositis ossificans (MO)") map to their long form.
 """
 
 from __future__ import annotations
