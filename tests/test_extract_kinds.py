@@ -250,7 +250,7 @@ def test_sign_keeps_the_described_finding_and_hides_the_name() -> None:
         "sign",
         final="Intussusception",
     )
-    assert card.endswith("form concentric rings (the {{c1::target}} sign).")
+    assert card.endswith("form concentric rings (the {{c1::target sign}}).")
 
 
 def test_sign_called_and_its_own_subject() -> None:
@@ -260,7 +260,7 @@ def test_sign_called_and_its_own_subject() -> None:
         final="Pulmonary embolism",
     )
     assert cards == [
-        "Pulmonary embolism can produce regional oligaemia, known as the {{c1::Westermark}} sign."
+        "Pulmonary embolism can produce regional oligaemia, known as the {{c1::Westermark sign}}."
     ]
 
 
@@ -337,7 +337,7 @@ def test_sign_closing_a_description() -> None:
         "sign",
         final="Ewing sarcoma",
     )
-    assert card.endswith("lamellated periosteal reaction, the {{c1::onion-skin}} sign.")
+    assert card.endswith("lamellated periosteal reaction, the {{c1::onion-skin sign}}.")
 
 
 def test_site_of_another_entity_is_not_the_disease_site() -> None:
