@@ -2,8 +2,13 @@
 
 Only general statements count, so only the Discussion is read (the patient's own age is on the
 final-diagnosis card). A sentence needs an age cue ("affects", "decade", "age", "peak") and an
-age expression not preceded by a duration cue ("after 5 years", "5-year survival"). Each age of
-a list ("<15 years and 45–54 years") is its own cloze of one fact keyed by the subject.
+age expression that is neither a duration ("after 5 years", "5-year survival") nor a size
+("under 4 cm"). Each age of a list ("<15 years and 45–54 years") is its own cloze of one fact
+keyed by the entity the sentence is about: its own subject, or the topic the discourse tracks
+(so a paragraph on a differential gives that differential's ages). Life stages count as ages
+when a disease affects them ("women of reproductive age", "premenarchal girls"). A rarity word
+before a bound ("almost never before 50 years") states the distribution: it stays visible and
+does not negate the age.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from deckbuilder.model import Fact
 
 KIND = "age-distribution"
 
+_UNIT = re.compile(r"\b(?:months?|years?|yrs?|y|decades?|days?|weeks?|life)\b", re.IGNORECASE)
+# Bounds that also express time ("after surgery", "until healing"); they need an age frame.
+_TIME_BOUND = re.compile(r"(?:before|after|beyond)\b", re.IGNORECASE)
+
 
 def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     """Spans of the age expressions of ``text`` that describe who a disease affects."""
@@ -39,23 +48,93 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     excluded = (
         re.compile(rf"(?:{phrase_regex(exclusions)})\W*\w*\W*$", re.I) if exclusions else None
     )
+    taken: list[tuple[int, int]] = []
     spans: list[tuple[int, int]] = []
-    patterns = list(table.get("patterns", []))
-    for pattern in patterns + list(table.get("groups", [])):
-        if spans and pattern not in patterns:
-            break  # a numeric age says more than "young adults"
-
+    for pattern in table.get("patterns", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            start, end = match.start(), match.end()
-            if any(start < e and s < end for s, e in spans):
+            if _overlaps(match.span(), taken):
                 continue
-            window = text[max(0, start - 25) : start]
-            if excluded and excluded.search(window):
+            if not _is_age(text, match, table, excluded):
                 continue
-            if re.match(r"[-\u2013]?(?:year|month)", text[end : end + 6], re.I):
-                continue  # "5-year survival" is a duration, not an age
-            spans.append((start, end))
+            taken.append(match.span())
+            spans.append(_answer_span(match))
+    ranges = [s for s, _ in taken]
+    for pattern in table.get("groups", []):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if _overlaps(match.span(), taken) or not _affected_group(text, match, table):
+                continue
+            if _restated(text, match.end(), ranges, table):
+                continue
+            taken.append(match.span())
+            spans.append(_answer_span(match))
     return sorted(spans)
+
+
+def _restated(text: str, end: int, starts: list[int], table: dict) -> bool:
+    """Whether a numeric age right after a group restates it ("young adults between 20 and
+    40 years", "women of reproductive age, usually between 20 and 40 years")."""
+    restated = table.get("restated")
+    return bool(restated) and any(
+        s >= end and re.match(restated, text[end:s], re.IGNORECASE) for s in starts
+    )
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _answer_span(match: re.Match[str]) -> tuple[int, int]:
+    if match.groupdict().get("answer") is not None:
+        return match.span("answer")
+    return match.span()
+
+
+def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[str] | None) -> bool:
+    start, end = match.span()
+    before, after = text[:start], text[end:]
+    if re.match(table.get("units", r"^\s*(?:cm|mm)\b"), after, re.IGNORECASE):
+        return False  # "a mass under 4 cm" is a size
+    if re.match(r"[-\u2013]?(?:year|month)", after, re.IGNORECASE):
+        return False  # "5-year survival" is a duration, not an age
+    if table.get("after_event") and re.match(table["after_event"], after, re.IGNORECASE):
+        return False  # "2 years after surgery" is a time since an event
+    period_end = table.get("period_end")
+    if period_end and re.search(period_end, before, re.IGNORECASE):
+        return False  # "screened until the age of 7 years" bounds a period of care
+    markers = table.get("markers", {}) or {}
+    clause = re.split(r"[,;:()]", before)[-1]
+    framed = bool(
+        (markers.get("before") and re.search(markers["before"], clause, re.IGNORECASE))
+        or (markers.get("after") and re.match(markers["after"], after, re.IGNORECASE))
+    )
+    if not framed and not _UNIT.search(match.group()):
+        return False  # a bare number ("under 4") is an age only when framed as one
+    if _TIME_BOUND.match(match.group()) and not framed:
+        occurrence = table.get("occurrence")
+        if not occurrence or not re.search(occurrence, clause, re.IGNORECASE):
+            return False
+    window = text[max(0, start - 25) : start]
+    return framed or not (excluded and excluded.search(window))
+
+
+def _affected_group(text: str, match: re.Match[str], table: dict) -> bool:
+    """Whether an age group is the population a disease affects, not a passing mention."""
+    clause = re.split(r"[,;:()]", text[: match.start()])[-1]
+    before = table.get("group_before")
+    after = table.get("group_after")
+    return bool(
+        (before and re.search(before, clause, re.IGNORECASE))
+        or (after and re.match(after, text[match.end() :], re.IGNORECASE))
+    )
+
+
+def _unhedged(text: str, lexicon: object) -> str:
+    """``text`` with rarity words before an age bound blanked out (same length), so "almost
+    never before 50 years" is read as the distribution it states, not as a negation."""
+    pattern = (lexicon.get("age", {}) or {}).get("bound_rarity")  # type: ignore[attr-defined]
+    if not pattern:
+        return text
+    return re.sub(pattern, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
 
 
 def _items(answer: str, lexicon: object) -> list[tuple[int, int]]:
@@ -74,8 +153,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         text, entity = prepare(disc, sentence, ctx.lexicon)
+        plain = _unhedged(text, ctx.lexicon)
         spans = [
-            (s, e) for s, e in find_ages(text, ctx.lexicon) if affirmed(text, ctx.lexicon, s, e)
+            (s, e) for s, e in find_ages(text, ctx.lexicon) if affirmed(plain, ctx.lexicon, s, e)
         ]
         if not spans:
             continue

@@ -1,9 +1,12 @@
 """sex-predominance: which sex a disease favours ("female predominance", "F:M ratio 5:1").
 
 Read from the Discussion only. Patterns live in ``lexicons/sex.yaml``, tried in order; the first
-that matches a sentence gives its one fact, hiding the favoured sex (or the ratio). A negated or
-uncertain statement ("no female predominance was found in our series") gives nothing; a stated
-absence of predominance ("no sex predilection") is itself a fact.
+affirmed match gives the sentence's one fact, hiding the favoured sex and any amount ("two to
+three times"). A sex ratio stated elsewhere in the sentence ("...; the M:F ratio is about 1:8")
+is hidden too, or alone when it is all the sentence says. A negated or uncertain statement ("no
+female predominance was found in our series") gives nothing, and so does a stated absence of
+predominance ("there is no gender predilection", "both sexes are affected equally"): its only
+answer would be the word "no".
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
 from deckbuilder.extract.text import (
     affirmed,
     build_fact,
-    clause_of,
     cloze_spans,
     name_parts,
     singular,
@@ -28,21 +30,49 @@ KIND = "sex-predominance"
 
 
 def find_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
-    """The spans to hide (the favoured sex, then any ratio) in a sentence stating a sex
-    predominance; empty when it states none."""
+    """The spans to hide (the favoured sex, any amount, any ratio) in a sentence stating a sex
+    predominance, in reading order; empty when it states none."""
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
-    for pattern in table.get("equal", []):
-        match = re.search(pattern, text, re.IGNORECASE)
-        if match:
-            return [match.span("answer")]
+    spans: list[tuple[int, int]] = []
     for pattern in table.get("patterns", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            if affirmed(text, lexicon, match.start(), match.end()) and _about_subject(
-                text, match.start()
+            if (
+                affirmed(text, lexicon, match.start(), match.end())
+                and _about_subject(text, match.start())
+                and not _population(text, match, table)
             ):
                 groups = match.groupdict()
-                return [match.span(g) for g in ("answer", "amount") if groups.get(g)]
-    return []
+                spans = [match.span(g) for g in ("answer", "amount") if groups.get(g)]
+                break
+        if spans:
+            break
+    ratio = _ratio(text, table, lexicon)
+    # A bare ratio is a sex ratio only in a sentence that names the sexes.
+    context = spans or re.search(table.get("ratio_context", r"\bsex\b"), text, re.IGNORECASE)
+    if ratio and context and not any(ratio[0] < e and s < ratio[1] for s, e in spans):
+        spans.append(ratio)
+    return sorted(spans)
+
+
+def _ratio(text: str, table: dict, lexicon: object) -> tuple[int, int] | None:
+    for pattern in table.get("ratios", []):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if affirmed(text, lexicon, match.start(), match.end()):
+                return match.span("amount")
+    return None
+
+
+def _population(text: str, match: re.Match[str], table: dict) -> bool:
+    population = table.get("population")
+    if not population or not match.groupdict().get("answer"):
+        return False
+    return re.match(population, text[match.end("answer") :], re.IGNORECASE) is not None
+
+
+def _is_population(entity: str, lexicon: object) -> bool:
+    table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
+    words = {str(w).lower() for w in table.get("populations", [])}
+    return bool(entity) and entity.split()[-1].lower() in words
 
 
 def _about_subject(text: str, start: int) -> bool:
@@ -51,14 +81,28 @@ def _about_subject(text: str, start: int) -> bool:
     return not re.search(r"\b(?:which|that|whose)\b", clause, re.IGNORECASE)
 
 
+def _clauses_of(text: str, first: int, last: int) -> tuple[str, int]:
+    """The semicolon-cut clauses of ``text`` from the one holding ``first`` to the one holding
+    ``last``, and their offset: the sex and its ratio may sit in neighbouring clauses."""
+    bounds = [0, *(m.end() for m in re.finditer(r";\s*", text))]
+    start = max(b for b in bounds if b <= first)
+    later = [m.start() for m in re.finditer(r";", text) if m.start() >= last]
+    if later:
+        return text[start : later[0]].rstrip() + ".", start
+    return text[start:].rstrip(), start
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         text, entity = prepare(disc, sentence, ctx.lexicon)
+        if _is_population(entity, ctx.lexicon):
+            # "Males are affected ..." is about the paragraph's disease.
+            text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         spans = find_sex(text, ctx.lexicon)
         if not spans:
             continue
-        clause, offset = clause_of(text, spans[0][0])
+        clause, offset = _clauses_of(text, spans[0][0], spans[-1][1])
         spans = [(a - offset, b - offset) for a, b in spans]
         parts = name_parts(
             cloze_spans(clause, spans), entity, disc.names_for(entity), disc.proper_words
