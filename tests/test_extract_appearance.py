@@ -506,3 +506,207 @@ def test_cards_stay_short_and_answers_precise(lexicon) -> None:  # type: ignore[
 )
 def test_tricky_phrasings(text: str, expected: set[tuple[str, str]], lexicon) -> None:  # type: ignore[no-untyped-def]
     assert findings(text, lexicon) == expected
+
+
+# --- generalisation to other authors' wording ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The informative qualifier belongs to the answer, never left visible beside it.
+        (
+            "After gadolinium there was thin pachymeningeal enhancement.",
+            {("post-contrast", "thin pachymeningeal enhancement")},
+        ),
+        (
+            "On dynamic MR the metastasis enhances early and washes out.",
+            {("mr", "enhances early"), ("mr", "washes out")},
+        ),
+        (
+            "The cyst wall enhanced only faintly after gadolinium.",
+            {("post-contrast", "enhanced only faintly")},
+        ),
+        (
+            "The lesion enhanced brightly and homogeneously in the arterial phase.",
+            {("arterial", "enhanced brightly and homogeneously")},
+        ),
+        (
+            "CT showed smooth circumferential wall thickening of the caecum.",
+            {("ct", "smooth circumferential wall thickening")},
+        ),
+        # Several findings on one modality: one answer each.
+        (
+            "CT showed concentric wall thickening of the ileum and a long tapered stenosis.",
+            {("ct", "concentric wall thickening"), ("ct", "long tapered stenosis")},
+        ),
+        # A sign names itself whole.
+        (
+            "Doppler showed a whirlpool sign of the spermatic cord.",
+            {("us-doppler", "whirlpool sign")},
+        ),
+        # Absent flow is what Doppler showed, and it does not negate the next finding.
+        (
+            "Power Doppler showed absent intratesticular flow and reduced capsular flow.",
+            {
+                ("us-doppler", "absent intratesticular flow"),
+                ("us-doppler", "reduced capsular flow"),
+            },
+        ),
+        # Words other authors use.
+        ("On SWI the petechial foci bloom.", {("swi", "bloom")}),
+        (
+            "Tc-99m pertechnetate scintigraphy showed focal tracer accumulation in the neck.",
+            {("nm", "focal tracer accumulation")},
+        ),
+        (
+            "Unenhanced CT showed subtle low attenuation of the caudate nucleus.",
+            {("ct-unenhanced", "subtle low attenuation")},
+        ),
+        (
+            "Radiographs showed fusiform cortical thickening of the fibula.",
+            {("radiograph", "fusiform cortical thickening")},
+        ),
+        (
+            "In the nephrographic phase the lesion was hypoattenuating.",
+            {("nephrographic", "hypoattenuating")},
+        ),
+        (
+            "Sonographically the testis was heterogeneous.",
+            {("us", "heterogeneous")},
+        ),
+        ("In early stroke, CT is often normal.", {("ct", "normal")}),
+        (
+            "The abscess measured about 25 HU on contrast-enhanced CT.",
+            {("ct-post-contrast", "25 HU")},
+        ),
+        (
+            "The liver fades to the density of the spleen in the portal venous phase.",
+            {("portal-venous", "fades to the density of the spleen in the portal venous phase")},
+        ),
+        (
+            "Ultrasound showed an enlarged left testis measuring 5 cm.",
+            {("us", "enlarged left testis")},
+        ),
+    ],
+)
+def test_other_authors_wording(text: str, expected: set[tuple[str, str]], lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert findings(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Caveats and rarity.
+        "Preserved capsular flow on Doppler does not exclude testicular torsion.",
+        "Normal enhancement on CT does not rule out early bowel ischaemia.",
+        "Meningiomas only rarely restrict diffusion on DWI.",
+        "Chondroblastoma seldom shows fluid-fluid levels on MR.",
+        "A haemorrhagic metastasis cannot be ruled out on SWI.",
+        "The lesion is likely hypointense on T2WI.",
+        "The appearance on SWI was suggestive of blooming.",
+        # Double negation of absent flow, and flow said not to be absent.
+        "Colour Doppler showed no absent flow in the graft.",
+        "On Doppler the venous flow was not absent.",
+        # A disease name holding an appearance word.
+        "On CT, patients with tuberous sclerosis may have renal cysts.",
+        # A place, not a look.
+        "Bone scan showed uptake in the surrounding sclerosis.",
+        # An interpretation of a difference, not an appearance.
+        "A rise of more than 15 HU after contrast indicates an enhancing mass.",
+        # Vague on its own, and not said of the study.
+        "On CT the contralateral kidney was normal.",
+    ],
+)
+def test_caveats_and_vague_words_give_no_card(text: str, lexicon) -> None:  # type: ignore[no-untyped-def]
+    answers = {a for _, a in findings(text, lexicon)}
+    assert not any(
+        word in a
+        for a in answers
+        for word in (
+            "flow",
+            "diffusion",
+            "enhancement",
+            "fluid",
+            "sclerosis",
+            "normal",
+            "hypointense",
+            "Blooming",
+            "haemorrhagic",
+            "enhancing",
+        )
+    ), answers
+
+
+def test_a_sentence_inherits_the_one_modality_of_its_paragraph(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.IMAGING_FINDINGS: """
+                CT showed a lobulated mass in the pancreatic tail. A hypoattenuating central
+                scar was visible. The solid part measured about 40 HU.
+
+                Ultrasound and CT were both obtained. A small cystic area was hyperechoic.
+
+                MR showed a well-defined mass.
+
+                A hypoattenuating rim was visible.
+            """
+        }
+    )
+    facts = run_rule(case, lexicon)
+    got = pairs(facts)
+    assert ("ct", "hypoattenuating central scar") in got
+    assert ("ct", "40 HU") in got
+    scar = next(f for f in facts if "hypoattenuating central scar" in f.answers())
+    assert scar.text.startswith("In this case (40-year-old woman), on CT, a ")
+    # Two modalities in the paragraph: which one is unknown; a new paragraph names none.
+    assert not any(a == "hyperechoic" for _, a in got)
+    assert not any(a == "hypoattenuating rim" for _, a in got)
+
+
+def test_the_discussion_never_inherits_a_modality(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.DISCUSSION: (
+                "The disease is a benign tumour. CT shows a lobulated mass. "
+                "A hypoattenuating central scar is typical."
+            )
+        }
+    )
+    assert not any("scar" in a for _, a in pairs(run_rule(case, lexicon)))
+
+
+def test_a_finding_that_mimics_the_topic_is_another_entitys(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.DISCUSSION: (
+                "Encephalitis is an infection. Postictal cortical diffusion restriction on DWI "
+                "can mimic encephalitis. Encephalitis shows high signal on FLAIR, which can "
+                "mimic a glioma."
+            )
+        }
+    )
+    got = pairs(run_rule(case, lexicon, subject="encephalitis"))
+    assert not any("diffusion" in a for _, a in got)
+    assert ("flair", "high signal") in got
+
+
+def test_vignette_leaves_out_what_the_patient_did(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        {
+            SectionKind.CLINICAL_HISTORY: (
+                "A 58-year-old man who had worked in a shipyard noticed a painless neck lump."
+            ),
+            SectionKind.IMAGING_FINDINGS: "CT showed a hypodense mass.",
+        },
+        age="58 years",
+        sex="male",
+    )
+    ctx = CaseContext(case, (), lexicon, "x")
+    assert "worked" not in vignette(ctx)
+    case = make_case(
+        {SectionKind.CLINICAL_HISTORY: "A 58-year-old man with diabetes had neck pain."},
+        age="58 years",
+        sex="male",
+    )
+    assert vignette(CaseContext(case, (), lexicon, "x")) == "58-year-old man with diabetes"

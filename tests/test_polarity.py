@@ -134,3 +134,36 @@ def test_triggers_report_scopes(lexicon: Lexicon) -> None:
     assert trigger.polarity is N
     assert text[trigger.start : trigger.end] == "No"
     assert text[trigger.scope_start : trigger.scope_end].strip() == "No calcification"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # A caveat: the finding before "does not exclude" must not become a positive fact.
+        ("Normal enhancement on CT does not exclude early ischaemia.", "Normal enhancement", U),
+        ("A patent lumen on Doppler does not rule out dissection.", "patent lumen", U),
+        ("The radiograph does not exclude a stress fracture.", "stress fracture", U),
+        # Rarity is not a statement that something happens.
+        ("Meningiomas only rarely show restricted diffusion.", "restricted diffusion", N),
+        ("Chondroblastoma seldom contains fluid-fluid levels.", "fluid-fluid levels", N),
+        ("Calcification is rarely seen in this tumour.", "Calcification", N),
+        ("Calcification is seen in most of these tumours.", "Calcification", A),
+    ],
+)
+def test_caveats_and_rarity(lexicon: Lexicon, text: str, phrase: str, expected: Polarity) -> None:
+    assert judge(lexicon, text, phrase) is expected
+
+
+def test_a_trigger_the_caller_owns_is_ignored(lexicon: Lexicon) -> None:
+    text = "Power Doppler showed absent intratesticular flow and reduced arterial flow."
+    table = matcher(lexicon)
+    owned = text.index("absent"), text.index("absent") + len("absent")
+    second = text.index("reduced arterial flow")
+    span = second, second + len("reduced arterial flow")
+    assert table.assess(text, *span) is Polarity.NEGATED
+    assert table.assess(text, *span, ignore=[owned]) is Polarity.AFFIRMED
+    # Only triggers inside the ignored span are ignored.
+    text = "There was no enhancement and absent flow."
+    owned = text.index("absent"), text.index("absent") + len("absent")
+    start = text.index("enhancement")
+    assert table.assess(text, start, start + 11, ignore=[owned]) is Polarity.NEGATED

@@ -126,6 +126,7 @@ class _SequenceKind:
     label: str
     contextual: bool
     pattern: re.Pattern[str]
+    setting: str = ""  # how a card names it after "on" ("radiographs", "CT")
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class _Tables:
                     label=str(entry.get("label", entry["id"])),
                     contextual=bool(entry.get("contextual", False)),
                     pattern=_alternation([_phrase_regex(p) for p in ordered]),
+                    setting=str(entry.get("setting", entry.get("label", entry["id"]))),
                 )
             )
         self.by_id = {s.id: s for s in self.sequences}
@@ -207,7 +209,27 @@ class _Tables:
                 _TermGroup("enhancement", "post-contrast", _alternation(list(kinetics)), True)
             )
         adverbs = _word_list(appearance.get("post_modifiers") or [])
-        self.post_modifier = re.compile(rf"\s+(?:{adverbs.pattern})", re.I) if adverbs else None
+        # "enhances brightly and homogeneously": up to two adverbs, the second after "and".
+        self.post_modifier = (
+            re.compile(
+                rf"\s+(?:{adverbs.pattern})(?:\s*,?\s+(?:and\s+)?(?:{adverbs.pattern}))?", re.I
+            )
+            if adverbs
+            else None
+        )
+        # "gyral enhancement": an adjective written just before a term qualifies it and belongs
+        # to the answer, lest the card hide a generic word and show the informative one.
+        suffixes = "|".join(re.escape(x) for x in appearance.get("adjective_suffixes") or [])
+        self.adjective = re.compile(rf"(?<![\w-])([a-z]+(?:{suffixes}))\s+$") if suffixes else None
+        self.adjective_stop = {norm(w) for w in appearance.get("adjective_stop") or []}
+        self.noun_taking = {norm(w) for w in appearance.get("noun_taking") or []}
+        self.noun_stop = {norm(w) for w in appearance.get("noun_stop") or []}
+        self.absence_modifiers = {norm(w) for w in appearance.get("absence_modifiers") or []}
+        self.absence_groups = set(appearance.get("absence_groups") or [])
+        self.predicated = {norm(w) for w in appearance.get("predicated") or []}
+        self.mimic = _word_list(appearance.get("mimic_cues") or [])
+        self.qualifier_groups = set(appearance.get("qualifier_groups") or [])
+        self.disease_names = _word_list(appearance.get("disease_names") or [])
         self.back_reference = _word_list(appearance.get("back_references") or [])
         self.clause_verbs = {norm(v) for v in appearance.get("clause_verbs") or []}
         gap = appearance.get("list_gap")
@@ -332,20 +354,27 @@ def _groups(
 
 
 def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
+    """Appearance terms of ``text``, widened to their answers; neighbours joined into one."""
     candidates = [
         (m.start(), m.end(), order, group)
         for order, group in enumerate(tables.groups)
         for m in _scan(group.pattern, text)
     ]
+    names = list(_scan(tables.disease_names, text)) if tables.disease_names else []
     terms: list[_Term] = []
     for start, end, group in _longest(candidates):
         if any(start < m.end and m.start < end for m in mentions):
             continue  # "contrast-enhanced CT" is a sequence, not an enhancement
+        if any(start < n.end() and n.start() < end for n in names):
+            continue  # "tuberous sclerosis" is a disease, not a sclerotic look
         answer_start, answer_end = start, end
         for _ in range(3):
-            if tables.modifier is None:
-                break
-            before = tables.modifier.search(text[max(0, answer_start - 40) : answer_start])
+            window = text[max(0, answer_start - 40) : answer_start]
+            before = tables.modifier.search(window) if tables.modifier else None
+            if not before and tables.adjective is not None:
+                before = tables.adjective.search(window)
+                if before and norm(before.group(1)) in tables.adjective_stop:
+                    before = None
             if not before:
                 break
             answer_start -= len(before.group())
@@ -353,6 +382,8 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             after = tables.head.match(text, answer_end)
             if after:
                 answer_end = after.end()
+        if answer_end == end and norm(text[start:end]) in tables.noun_taking:
+            answer_end = _noun_after(text, answer_end, tables)
         if tables.post_modifier:
             adverb = tables.post_modifier.match(text, answer_end)
             if adverb:
@@ -362,6 +393,12 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             inner = link and next((m for m in mentions if m.start == answer_end + link.end()), None)
             if inner:
                 answer_end = inner.end
+                # "in the portal venous and delayed phases": the whole coordinated setting.
+                for following in mentions:
+                    if following.start >= answer_end and _COORDINATION.match(
+                        text[answer_end : following.start]
+                    ):
+                        answer_end = following.end
         terms.append(
             _Term(
                 answer_start,
@@ -379,14 +416,61 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
     kept: list[_Term] = []
     for term in terms:
         if kept and term.start < kept[-1].end:
-            if term.end - term.start > kept[-1].end - kept[-1].start:
-                kept[-1] = term
+            longer, shorter = (
+                (term, kept[-1])
+                if term.end - term.start > kept[-1].end - kept[-1].start
+                else (kept[-1], term)
+            )
+            if (
+                longer.group in tables.qualifier_groups
+                and shorter.group not in tables.qualifier_groups
+            ):
+                longer = replace(longer, group=shorter.group, implies=shorter.implies)
+            kept[-1] = longer
             continue
         if kept and re.fullmatch(r"\s+(?:of\s+)?", text[kept[-1].end : term.start], re.I):
-            kept[-1] = replace(kept[-1], end=term.end, absorbs_setting=term.absorbs_setting)
+            previous = kept[-1]
+            qualifier = (
+                previous.group in tables.qualifier_groups
+                and term.group not in tables.qualifier_groups
+            )
+            kept[-1] = replace(
+                previous,
+                end=term.end,
+                absorbs_setting=term.absorbs_setting,
+                group=term.group if qualifier else previous.group,
+                implies=term.implies if qualifier else previous.implies,
+            )
             continue
         kept.append(term)
     return kept
+
+
+def _noun_after(text: str, pos: int, tables: _Tables) -> int:
+    """ "an enlarged right ovary measuring 7 cm": the noun a participle qualifies, if plainly
+    written (one or two lower-case words ending at a boundary); else ``pos`` unchanged."""
+    words = list(re.finditer(r"\s+([a-z][a-z-]*)", text[pos : pos + 40]))
+    taken = pos
+    for index, word in enumerate(words[:2]):
+        if word.start() != (words[index - 1].end() if index else 0):
+            break
+        value = norm(word.group(1))
+        if value in tables.noun_stop or value in tables.clause_verbs or value.endswith("ing"):
+            break
+        taken = pos + word.end()
+    if taken == pos:
+        return pos
+    boundary = re.match(r"(?:\s*[,;:.()]|\s+([a-z]+)|\s*$)", text[taken:])
+    if not boundary:
+        return pos
+    follower = boundary.group(1)
+    if follower and not (
+        norm(follower) in tables.noun_stop
+        or norm(follower) in tables.clause_verbs
+        or follower.endswith("ing")
+    ):
+        return pos
+    return taken
 
 
 @dataclass(frozen=True)
@@ -397,6 +481,9 @@ class Finding:
     mention: tuple[int, int] | None  # where the sequence is named; None when implied
     answer: tuple[int, int]
     group: str
+    # The setting was named only in an earlier sentence of the paragraph ("CT showed a nidus.
+    # The central focus measured 450 HU."): the card must name it.
+    inherited: bool = False
 
 
 def _pair(
@@ -427,14 +514,21 @@ def _pair(
     for group in groups:
         if group[-1].end <= term.start and _GLUE.match(text[group[-1].end : term.start]):
             return group
-    # "On DWI the lesions show restricted diffusion": the nearest group before it.
-    before = [g for g in groups if g[-1].end <= term.start]
+    # "On DWI the lesions show restricted diffusion": the nearest group before it, in the
+    # same clause ("... on T2WI; the tumour is large and heterogeneous" is not on T2WI).
+    before = [
+        g for g in groups if g[-1].end <= term.start and ";" not in text[g[-1].end : term.start]
+    ]
     if before:
         return before[-1]
     # "Coarse calcifications were identified over the mass on radiograph": the sentence's only
     # setting, named at its end.
     after = [g for g in groups if g[0].start >= term.end]
-    if after and not any(term.end <= t.start < after[0][0].start for t in others):
+    if (
+        after
+        and not any(term.end <= t.start < after[0][0].start for t in others)
+        and not _CLAUSE_BREAK.search(text[term.end : after[0][0].start])
+    ):
         return after[0]
     return None
 
@@ -446,13 +540,20 @@ def _compiled(lexicon: Any) -> _Tables:
     return _Tables(lexicon)
 
 
-def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> list[Finding]:
+def find_appearances(
+    text: str,
+    lexicon: Any,
+    tables: _Tables | None = None,
+    default_setting: str | None = None,
+) -> list[Finding]:
     """The affirmed (sequence, appearance) pairs of one sentence.
 
     Args:
         text: A cleaned sentence.
         lexicon: Lexicons of the run (``sequences``, ``appearance``, ``polarity``).
         tables: Compiled lexicons, to reuse across sentences.
+        default_setting: The sequence id of the one modality the paragraph named so far; used
+            (and marked ``inherited``) for a sentence that names no setting itself.
 
     Returns:
         Findings in reading order; negated, uncertain and vague appearances are left out, and so
@@ -475,20 +576,35 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
             and tables.list_gap.match(text[term.end : following.start])
         ):
             paired[id(term)] = paired[id(following)]
+    # "absent venous flow": the absence is what was seen; the trigger word belongs to the
+    # answer and negates neither it nor the next finding ("and markedly reduced arterial flow").
+    owned = [
+        (term.start, term.core_start)
+        for term in terms
+        if term.group in tables.absence_groups
+        and any(
+            norm(w) in tables.absence_modifiers for w in text[term.start : term.core_start].split()
+        )
+        and not re.search(r"(?<![\w-])(?:no|not|never|without)\s+$", text[: term.start], re.I)
+    ]
     findings: list[Finding] = []
     for term in terms:
         answer = text[term.start : term.end]
-        if norm(answer) in tables.vague or len(answer) > _MAX_ANSWER:
+        group = paired[id(term)]
+        if len(answer) > _MAX_ANSWER:
             continue
-        if tables.polarity.assess(text, term.start, term.end) is not Polarity.AFFIRMED:
+        if norm(answer) in tables.vague and not _predicated(text, term, group, tables):
+            continue
+        polarity = tables.polarity.assess(text, term.start, term.end, ignore=owned)
+        if polarity is not Polarity.AFFIRMED:
             continue
         if (
             _comparison(text, term)
             or _refers_back(text, term, tables)
             or _is_subject(text, term, tables)
+            or _location(text, term)
         ):
             continue
-        group = paired[id(term)]
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
         mention = (group[0].start, group[-1].end) if group else None
         if term.group == "enhancement" and ids and set(ids) <= tables.unenhanced_settings:
@@ -507,7 +623,66 @@ def find_appearances(text: str, lexicon: Any, tables: _Tables | None = None) -> 
             and (term.group == "diffusion" or (term.group == "enhancement" and group))
         ):
             findings.append(Finding((term.implies,), None, (term.start, term.end), term.group))
+        elif default_setting and not mentions and _fits(term.group, default_setting, tables):
+            findings.append(
+                Finding((default_setting,), None, (term.start, term.end), term.group, True)
+            )
     return findings
+
+
+def _fits(group: str, setting: str, tables: _Tables) -> bool:
+    if group == "calcification":
+        return setting in tables.calcification_settings
+    if group == "enhancement":
+        return setting not in tables.unenhanced_settings
+    return True
+
+
+def _predicated(text: str, term: _Term, group: list[_Mention] | None, tables: _Tables) -> bool:
+    """ "CT is often normal early on": a word vague on its own says what the study showed when
+    it is said of the setting itself."""
+    if not group or norm(text[term.core_start : term.core_end]) not in tables.predicated:
+        return False
+    gap = text[group[-1].end : term.start]
+    return bool(
+        group[-1].end <= term.start
+        and re.fullmatch(
+            r"\s+(?:(?:images?|findings?|studies|study|scans?)\s+)?(?:is|are|was|were|may be|"
+            r"can be|remains?|remained)\s+(?:(?:[a-z]+ly|often|still|sometimes)\s+)?",
+            gap,
+            re.I,
+        )
+    )
+
+
+def _location(text: str, term: _Term) -> bool:
+    """ "less intense uptake in the surrounding sclerosis": a term after "in the" names the
+    place a finding lies, not how it looks."""
+    return bool(
+        re.search(
+            r"(?<![\w-])(?:in|within|into)\s+the\s+(?:surrounding\s+|adjacent\s+)?$",
+            text[: term.start],
+            re.I,
+        )
+    )
+
+
+def _mimics_topic(text: str, finding: Finding, names: Sequence[str], tables: _Tables) -> bool:
+    """ "Diffusion restriction after status epilepticus can also mimic HSE": a finding in a
+    clause saying something mimics the topic belongs to the mimic, not to the topic."""
+    if tables.mimic is None:
+        return False
+    wanted = [norm(n) for n in names if n and len(n) > 1]
+    for cue in tables.mimic.finditer(text):
+        start = max(text.rfind(mark, 0, cue.start()) for mark in ";:.") + 1
+        stops = [i for i in (text.find(mark, cue.end()) for mark in ",;:") if i >= 0]
+        end = min(stops, default=len(text))
+        if not start <= finding.answer[0] < end:
+            continue
+        obj = norm(text[cue.end() : end])
+        if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", obj) for n in wanted):
+            return True
+    return False
 
 
 def _comparison(text: str, term: _Term) -> bool:
@@ -614,7 +789,9 @@ def vignette(ctx: CaseContext) -> str:
         r"noticed|reported|underwent|complain\w*|for|since|which|with)\b))"
     )
     patterns = (
-        r"\b(?:woman|man|boy|girl|patient|child|infant)\s*,?\s+(?:with|who had)\s+(?:an?\s+)?"
+        r"\b(?:woman|man|boy|girl|patient|child|infant)\s*,?\s+(?:with|who had)\s+"
+        # "who had smoked for 40 years" tells what the patient did, not what they have.
+        r"(?!(?:[a-z]+ed|been|undergone|taken|given|had|gone|seen)\b)(?:an?\s+)?"
         rf"(?:known\s+)?(?:history\s+of\s+)?((?:[\w'-]+\s*){{1,4}}?)(?=\s*(?:\band\b|,)|{stop[3:]}",
         r"\b(?:presented with|presenting with|complain(?:ed|ing|s) of|evaluation of|because of|"
         rf"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){{1,8}}?){stop}",
@@ -738,6 +915,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     default_modality = next(iter(case_modalities)) if len(case_modalities) == 1 else None
     seen: dict[str, set[str]] = {}
     last_modality: dict[SectionKind, str | None] = {}
+    paragraphs = _paragraphs(ctx)
+    named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     for sentence in ctx.sentences:
         if sentence.section in (SectionKind.DIFFERENTIAL_DIAGNOSIS, SectionKind.FINAL_DIAGNOSIS):
             continue
@@ -755,7 +934,17 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         modality = last_modality.get(sentence.section, default_modality)
         for mention in mentions:
             modality = _modality_of(mention.id) or modality
-        findings = find_appearances(text, ctx.lexicon, tables)
+        paragraph = paragraphs.get(
+            (sentence.location.path, sentence.location.line, sentence.section)
+        )
+        so_far = named.setdefault(paragraph, set()) if paragraph is not None else set()
+        inherited = (
+            next(iter(so_far))
+            if sentence.section is SectionKind.IMAGING_FINDINGS and len(so_far) == 1
+            else None
+        )
+        so_far.update(f for f in (_family(m.id, tables) for m in mentions) if f)
+        findings = find_appearances(text, ctx.lexicon, tables, default_setting=inherited)
         terms = _terms(text, tables, mentions)
         contrast = None if findings_section else _contrast(text, tables, terms)
         if contrast is not None:
@@ -771,6 +960,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                     for s, e in (contrast.first, contrast.second)
                 )
             ]
+        topic_names = [*disc.names_for(ctx.subject), *(disc.names_for(entity) if entity else [])]
+        findings = [f for f in findings if not _mimics_topic(text, f, topic_names, tables)]
         for items in _coordinated(text, findings, tables):
             # One card for all the settings a finding is seen on ("fat-saturated T2 and STIR
             # images"): a card per setting would repeat the same text.
@@ -818,6 +1009,32 @@ def _coordinated(text: str, findings: list[Finding], tables: _Tables) -> list[li
     return runs
 
 
+def _paragraphs(ctx: CaseContext) -> dict[tuple[str, int, SectionKind], int]:
+    """Which paragraph each source line of the case belongs to (by block order)."""
+    result: dict[tuple[str, int, SectionKind], int] = {}
+    number = 0
+    for section in ctx.case.sections:
+        for block in section.blocks:
+            first = block.location.line
+            for line in range(first, first + block.markdown.count("\n") + 1):
+                result.setdefault((block.location.path, line, section.kind), number)
+            number += 1
+    return result
+
+
+def _family(sequence_id: str, tables: _Tables) -> str | None:
+    """The modality a sequence or phase belongs to, as a sequence id ("t2-fs" -> "mr")."""
+    kind = tables.by_id.get(sequence_id)
+    if kind is None or kind.contextual or sequence_id == "post-contrast":
+        return None
+    for family in ("ct", "us", "nm", "mammography", "fluoroscopy", "radiograph", "angiography"):
+        if sequence_id == family or sequence_id.startswith(family + "-"):
+            return family if family in tables.by_id else None
+    if sequence_id in ("mra", "mrcp"):
+        return "mr"
+    return "mr" if _modality_of(sequence_id) == "mr" else None
+
+
 def _plausible_entity(entity: str, tables: _Tables) -> bool:
     """Whether a topic names an entity; "On ultrasound the main signs" is a misread opening."""
     if not entity or re.match(r"(?:on|in|at|after|with|the)\b", entity, re.I):
@@ -852,6 +1069,10 @@ def _fact(
     start, end = _clause(text, spans, tables.clause_verbs)
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
+    if finding.inherited:
+        kind = tables.by_id.get(finding.sequence_ids[0])
+        setting = kind.setting if kind else finding.sequence_ids[0]
+        parts = _prefix(parts, f"On {setting}, ")
     setting = "-".join(sequence_ids)
     if findings_section:
         parts = _prefix(parts, f"In this case ({patient}), ")

@@ -181,12 +181,25 @@ class PolarityMatcher:
                 return max(limit, t_end)
         return limit
 
-    def assess(self, text: str, start: int = 0, end: int | None = None) -> Polarity:
-        """See :func:`assess`."""
+    def assess(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        ignore: Sequence[tuple[int, int]] = (),
+    ) -> Polarity:
+        """See :func:`assess`; triggers lying inside a span of ``ignore`` are not triggers.
+
+        A caller that reads a trigger word as part of a finding ("absent venous flow" is what
+        Doppler showed) passes its span in ``ignore``, so that it neither negates that finding
+        nor the next one in the sentence.
+        """
         if end is None:
             end = len(text)
         negated = uncertain = False
         for trig in self.triggers(text):
+            if any(s <= trig.start and trig.end <= e for s, e in ignore):
+                continue
             if trig.scope_start < end and trig.scope_end > start:
                 if trig.polarity is Polarity.NEGATED:
                     negated = True
