@@ -101,3 +101,139 @@ def test_a_sign_sentence_about_another_entity_names_it() -> None:
         differentials=("Polyarteritis nodosa",),
     )
     assert card.startswith("Polyarteritis nodosa produces")
+
+
+# --- common-site ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hidden"),
+    [
+        ("Sarcoidosis shows a marked predilection for the upper lobes.", ["upper lobes"]),
+        (
+            "The hilar nodes, the paratracheal nodes and the lung apices are the most frequently "
+            "involved sites.",
+            ["hilar nodes", "paratracheal nodes", "lung apices"],
+        ),
+        (
+            "The disease arises almost exclusively in the lungs, most often in their upper zones.",
+            ["lungs", "upper zones"],
+        ),
+        ("The right lung is involved more often than the left.", ["right lung"]),
+        (
+            "Nodes are the usual site, and the right paratracheal station is the single most "
+            "common site.",
+            ["nodes", "right paratracheal station"],
+        ),
+        (
+            "The hilar nodes, particularly the right, are the most commonly involved sites, "
+            "followed by the common carotid arteries.",
+            ["hilar nodes", "common carotid arteries"],
+        ),
+    ],
+)
+def test_site_wordings(sentence: str, hidden: list[str]) -> None:
+    (card,) = only(
+        f"Sarcoidosis is a granulomatous disease. {sentence}", "common-site", final="Sarcoidosis"
+    )
+    for index, term in enumerate(hidden, start=1):
+        assert f"{{{{c{index}::{term}}}}}" in card
+    assert f"{{{{c{len(hidden) + 1}::" not in card
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no predilection for the upper lobes.",
+        "Sarcoidosis shows a predilection for the elderly.",
+        "Metastases most often involve the liver and the bones.",
+        "Aneurysms mainly affect the ascending aorta.",
+        "In our patients the disease mostly involved the upper lobes.",
+        "Tuberculosis, in contrast, usually involves the upper lobes.",
+        "The right lung is possibly involved more often than the left.",
+        # no comma to tell three items apart
+        "It typically involves the mid and distal renal and internal carotid arteries.",
+    ],
+)
+def test_no_site_card_from_negations_people_other_lesions_or_contrasts(sentence: str) -> None:
+    assert (
+        only(
+            f"Sarcoidosis is a granulomatous disease. {sentence}",
+            "common-site",
+            final="Sarcoidosis",
+            differentials=("Tuberculosis",),
+        )
+        == []
+    )
+
+
+# --- distinguishing-feature -----------------------------------------------------------------------
+
+
+def test_an_entity_set_against_the_topic_is_named_with_it() -> None:
+    (card,) = only(
+        "Osteoid osteoma is a small benign bone tumour. A stress fracture, in contrast, shows a "
+        "linear lucency, is periosteal and usually involves the tibial shaft.",
+        "distinguishing-feature",
+        final="Osteoid osteoma",
+        differentials=("Stress fracture",),
+    )
+    assert card.startswith("Unlike osteoid osteoma, a stress fracture shows a {{c1::linear")
+    assert "is {{c2::periosteal}}" in card and "the {{c3::tibial shaft}}" in card
+
+
+def test_unlike_opening_a_sentence() -> None:
+    (card,) = only(
+        "Chondroblastoma is an epiphyseal tumour. Unlike giant cell tumour, chondroblastoma "
+        "typically has a sclerotic rim.",
+        "distinguishing-feature",
+        final="Chondroblastoma",
+    )
+    assert card == (
+        "Unlike giant cell tumour, chondroblastoma typically has a {{c1::sclerotic rim}}."
+    )
+
+
+def test_a_feature_that_separates_two_entities() -> None:
+    (card,) = only(
+        "Hydatid cyst is a parasitic infection. A floating membrane is the key finding that "
+        "separates a hydatid cyst from a simple cyst.",
+        "distinguishing-feature",
+        final="Hydatid cyst",
+    )
+    assert card.startswith("{{c1::A floating membrane}} is the key finding that separates")
+    assert "from a simple cyst" in card
+
+
+def test_the_most_useful_feature_for_distinguishing_it() -> None:
+    (card,) = only(
+        "Lipoma is a benign fatty tumour. Lipoma is uniformly fatty; this is the most useful "
+        "feature for distinguishing it from liposarcoma, which usually has thick septa.",
+        "distinguishing-feature",
+        final="Lipoma",
+    )
+    assert "{{c1::uniformly fatty}}" in card and "{{c2::thick septa}}" in card
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike giant cell tumour, chondroblastoma does not have a sclerotic rim.",
+        "A stress fracture, in contrast, may possibly show a linear lucency.",
+        "Osteoblastoma can look identical on CT.",
+        "Osteoblastoma is histologically similar.",
+        "Osteoblastoma was the main alternative.",
+        "Osteoblastoma is the main differential diagnosis.",
+        "It, in contrast, shows a linear lucency.",
+    ],
+)
+def test_no_distinguishing_card_from_negations_hedges_or_vague_terms(sentence: str) -> None:
+    assert (
+        only(
+            f"Osteoid osteoma is a small benign bone tumour. {sentence}",
+            "distinguishing-feature",
+            final="Osteoid osteoma",
+            differentials=("Osteoblastoma", "Stress fracture"),
+        )
+        == []
+    )

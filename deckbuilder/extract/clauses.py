@@ -186,6 +186,9 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
         merged.append((s, e))
     qualifiers = {w.lower() for w in _words(lexicon, "qualifiers")}
     non_items = {w.lower() for w in _words(lexicon, "non_items")}
+    verbs = {w.lower() for w in _words(lexicon, "verbs")}
+    term_words = _words(lexicon, "terms")
+    terms = re.compile(rf"(?:{phrase_regex(term_words)})\b", re.I) if term_words else None
     items: list[tuple[int, int]] = []
     for index, (s, e) in enumerate(merged):
         first = re.match(r"[\w-]+", body[s:e])
@@ -197,12 +200,17 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
         item = body[s:e]
         first_word = re.match(r"[\w%-]+", item)
         # "Complications are rare", "occur in 25% of patients": a quality or a share, no item.
-        if first_word and (
-            first_word.group().lower() in non_items or re.match(r"\d", first_word.group())
+        if (
+            first_word
+            and (first_word.group().lower() in non_items or re.match(r"\d", first_word.group()))
+            and not (terms and terms.match(item))
         ):
             return []
-        # "..., and the corpus callosum is frequently crossed": a new clause ends the list.
+        # "..., and the corpus callosum is frequently crossed": a new clause ends the list, and
+        # so does a new predicate ("involves the X and produces a Y appearance").
         if re.search(r"\b(?:is|are|was|were|has|have|had)\b", item, re.IGNORECASE):
+            break
+        if index and first and first.group().lower() in verbs:
             break
         if (
             len(item) > MAX_ANSWER
@@ -211,6 +219,10 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
         ):
             return []
         items.append((start + s, start + e))
+    # "the mid and distal renal and internal carotid arteries": three items and no comma to tell
+    # them apart cannot be read safely.
+    if not has_commas and len(items) > 2:
+        return []
     return items
 
 
@@ -253,6 +265,14 @@ def complement(
     stops = [w for w in _words(lexicon, "complement_stops") if w != ","]
     stop_re = re.compile(rf"\s(?:{phrase_regex(stops)})\s|[,;:.]|\s\(", re.IGNORECASE)
     stop = stop_re.search(text, position, end)
+    # "involves the mid and distal renal arteries": a conjunction followed by no new predicate
+    # joins words of one phrase, which runs on to the next stop.
+    verb_like = {w.lower() for w in [*verbs, *_words(lexicon, "adverbs")]}
+    while stop and re.fullmatch(r"\s(?:and|or)\s", stop.group(), re.IGNORECASE):
+        following = re.match(r"[\w-]+", text[stop.end() : end])
+        if following is None or following.group().lower() in verb_like:
+            break
+        stop = stop_re.search(text, stop.end(), end)
     answer_end = stop.start() if stop else end
     # "iso- or hyperintense" is one term: an "or" right after a hyphen does not stop it.
     s, e = trim_item(text, position, answer_end, lexicon)
@@ -311,12 +331,24 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     if not patterns:
         return
     conditions_only = bool(data.get("conditions_only"))
+    # A table may skip sentences about something else ("metastases most often involve ...") and
+    # refuse items ("a predilection for the elderly" names no site).
+    skip = re.compile(data["skip_sentences"], re.IGNORECASE) if data.get("skip_sentences") else None
+    not_items = re.compile(data["not_items"], re.IGNORECASE) if data.get("not_items") else None
+    contrast = ctx.lexicon.get("contrast", {}) or {}  # type: ignore[attr-defined]
+    set_against = [re.compile(p) for p in contrast.get("set_against", [])]
     # Items that are themselves findings ("absent Doppler flow") must not negate their trigger.
     mask_items = bool(data.get("polarity_outside_items"))
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
         if not any(p.search(raw) for p in patterns) or case_specific(raw, ctx.lexicon):
+            continue
+        if skip is not None and skip.search(raw):
+            continue
+        # "An MCA infarct, in contrast, usually involves the basal ganglia" is a distinguishing
+        # feature of another entity (deckbuilder.extract.contrast), not this kind's fact.
+        if any(p.match(raw) for p in set_against):
             continue
         topic = disc.topic(sentence)
         text, entity = prepare(disc, sentence, ctx.lexicon, topic)
@@ -348,6 +380,8 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
                     re.match(r"(?:not|no|never|none|neither|nor)\b", text[s:e], re.IGNORECASE)
                     for s, e in found
                 ):
+                    found = []
+                if not_items is not None and any(not_items.search(text[s:e]) for s, e in found):
                     found = []
                 if conditions_only and not all(
                     is_condition(text[s:e], ctx.lexicon) for s, e in found

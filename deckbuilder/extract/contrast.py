@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.clauses import complement, predicates
+from deckbuilder.extract.clauses import case_specific, complement, predicates
 from deckbuilder.extract.differential import differential_items
 from deckbuilder.extract.subject import (
     case_discourse,
@@ -29,6 +29,8 @@ from deckbuilder.extract.text import (
     build_fact,
     clean,
     cloze_spans,
+    entity_in_text,
+    lower_first,
     name_parts,
     norm,
     resolve_anaphora,
@@ -180,8 +182,11 @@ def _alternative_facts(ctx: CaseContext) -> Iterator[Fact]:
             continue
         for start, end in found_all:
             found = complement(text, start, end, ctx.lexicon)
-            if found:
+            if found and not _vague(text[found[0] : found[1]], ctx.lexicon):
                 spans.append(found)
+        # "Oncocytoma was the main alternative": the author's own case, told in the past.
+        if re.match(r"\s*(?:was|were)\b", text[match.end() :], re.IGNORECASE):
+            continue
         if not spans or len(text) > MAX_CARD:
             continue
         parts = cloze_spans(text, spans)
@@ -190,8 +195,138 @@ def _alternative_facts(ctx: CaseContext) -> Iterator[Fact]:
         )
 
 
+def _terms(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """The term of each predicate of ``text[start:end]``, or [] when one is negated, hedged or
+    gives no term ("can look identical" teaches nothing)."""
+    found = predicates(text, start, end, lexicon) or [(start, end)]
+    if not all(affirmed(text, lexicon, a, b) for a, b in found):
+        return []
+    spans = [complement(text, a, b, lexicon) for a, b in found]
+    if any(span is None or _vague(text[span[0] : span[1]], lexicon) for span in spans):
+        return []
+    return [span for span in spans if span is not None]
+
+
+def _vague(term: str, lexicon: Any) -> bool:
+    """Whether a term teaches nothing by itself ("identical", "the main alternative")."""
+    pattern = _table(lexicon).get("vague_terms")
+    return bool(pattern) and re.fullmatch(pattern, term.strip(), re.IGNORECASE) is not None
+
+
+def _is_pronoun(phrase: str) -> bool:
+    return (
+        re.fullmatch(
+            r"(?:it|its|they|them|this|these|that|those|the\s+latter|the\s+former)",
+            phrase.strip(),
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+def _set_against_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "An MCA infarct, in contrast, follows an arterial territory": the contrasted entity's
+    features, the card naming both it and the topic it is set against."""
+    disc = case_discourse(ctx)
+    patterns = [re.compile(p) for p in _table(ctx.lexicon).get("set_against", [])]
+    for sentence in prose_sentences(ctx.sentences):
+        raw = disc.expand(clean(sentence.text))
+        # A contrast already read with its "which" clause is not read twice.
+        if case_specific(raw, ctx.lexicon) or find_contrast(clean(sentence.text), ctx.lexicon):
+            continue
+        topic = disc.topic(sentence)
+        for pattern in patterns:
+            match = pattern.match(raw)
+            if match is None:
+                continue
+            other = re.sub(r"^(?:the|a|an)\s+", "", match.group("other").strip(), flags=re.I)
+            own = match.groupdict().get("own")
+            relative = re.match(r"(?:which|who|where|whose|that)\b", other, re.IGNORECASE)
+            if relative or _is_pronoun(other) or (own and _is_pronoun(own)):
+                break
+            if own:
+                if norm(own) == norm(other):
+                    break
+            elif entity_in_text(other, disc.names_for(topic)):
+                # The topic tracker may already follow the contrasted entity: it is set against
+                # the case's own entity.
+                topic = ctx.subject
+                if entity_in_text(other, disc.names_for(topic)):
+                    break
+            spans = _terms(raw, *match.span("rest"), ctx.lexicon)
+            if not spans:
+                break
+            if own:
+                body, shift = raw.rstrip(" ;.") + ".", 0
+            else:
+                # "X, in contrast, ..." says against what only by context: the card says it.
+                named = lower_first(match.group("other"), disc.proper_words)
+                # "an middle cerebral artery infarct" after an abbreviation is spelled out.
+                named = re.sub(r"^an(?=\s+[b-df-hj-np-tv-z])", "a", named, flags=re.I)
+                lead = f"Unlike {lower_first(topic, disc.proper_words)}, {named} "
+                body = lead + raw[match.start("rest") :].rstrip(" ;.") + "."
+                shift = len(lead) - match.start("rest")
+            spans = [(a + shift, b + shift) for a, b in spans]
+            clause_end = body.find(";")
+            if clause_end >= 0:
+                spans = [(a, b) for a, b in spans if b <= clause_end]
+                body = body[:clause_end] + "."
+            if not spans or len(body) > MAX_CARD:
+                break
+            yield build_fact(
+                ctx,
+                sentence,
+                KIND,
+                slug(f"{singular(other)} vs {topic}")[:60].rstrip("-"),
+                other,
+                cloze_spans(upper_first(body), spans),
+                tags=("diagnosis",),
+            )
+            break
+
+
+def _separating_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "Sparing of the lentiform nucleus is a helpful clue that separates HSE from an MCA
+    infarct": the feature is hidden; both entities stay named."""
+    disc = case_discourse(ctx)
+    patterns = [re.compile(p, re.IGNORECASE) for p in _table(ctx.lexicon).get("separating", [])]
+    for sentence in prose_sentences(ctx.sentences):
+        raw = clean(sentence.text)
+        if case_specific(raw, ctx.lexicon):
+            continue
+        topic = disc.topic(sentence)
+        for pattern in patterns:
+            match = pattern.match(raw)
+            if match is None or not affirmed(raw, ctx.lexicon, *match.span()):
+                continue
+            item = match.group("item")
+            if _is_pronoun(item) or re.match(r"(?:it|this|these|they)\b", item, re.IGNORECASE):
+                break
+            start, end = match.span("item")
+            body = raw[: match.end()].rstrip(" ;.") + "."
+            own_start, own_end = match.span("own")
+            if _is_pronoun(raw[own_start:own_end]):
+                name = lower_first(topic, disc.proper_words)
+                body = body[:own_start] + name + body[own_end:]
+            body, spans = _expand(disc, body, [(start, end)])
+            if len(body) > MAX_CARD:
+                break
+            yield build_fact(
+                ctx,
+                sentence,
+                KIND,
+                slug(f"{singular(topic)} vs {match.group('other')}")[:60].rstrip("-"),
+                topic,
+                cloze_spans(upper_first(body), spans),
+                tags=("diagnosis",),
+            )
+            break
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     yield from _contrast_facts(ctx)
+    yield from _set_against_facts(ctx)
+    yield from _separating_facts(ctx)
     yield from _until_proven(ctx)
     yield from _alternative_facts(ctx)
 
