@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.extract.text import clean, lexicon_list, norm, phrase_regex, singular
+from deckbuilder.extract.text import (
+    clean,
+    entity_in_text,
+    lexicon_list,
+    lower_first,
+    norm,
+    phrase_regex,
+    singular,
+)
 from deckbuilder.model import CaseNote, SectionKind, Sentence
 from deckbuilder.sentences import split_sentences
 
@@ -98,7 +106,7 @@ def _long_form(words: list[str], abbr: str) -> str | None:
     return None
 
 
-def sentence_subject(text: str, lexicon: Any) -> str | None:
+def sentence_subject(text: str, lexicon: Any, max_words: int = 8) -> str | None:
     """The noun phrase a sentence opens with, before its verb; None if there is none.
 
     "Multiple sclerosis usually affects young adults" gives "Multiple sclerosis". A leading
@@ -108,6 +116,10 @@ def sentence_subject(text: str, lexicon: Any) -> str | None:
     if not verbs:
         return None
     body = clean(text)
+    # "A pleomorphic adenoma, on the other hand, is ..." names pleomorphic adenoma.
+    asides = lexicon_list(lexicon, "subject", "asides")
+    if asides:
+        body = re.sub(rf",\s*(?:{phrase_regex(asides)})\s*,", "", body, flags=re.IGNORECASE)
     # Appositions ("Pleomorphic adenoma, also called benign mixed tumour, is ...") are skipped.
     body = re.sub(
         r",\s*(?:or|also\s+called|also\s+known\s+as|known\s+as|i\.e\.)\s[^,]{1,60},", "", body
@@ -124,10 +136,15 @@ def sentence_subject(text: str, lexicon: Any) -> str | None:
     if not match:
         return None
     subject = body[: match.start()].strip(" ,")
-    if not subject or len(subject.split()) > 8 or re.search(r"[,;:]", subject):
+    if not subject or len(subject.split()) > max_words or re.search(r"[,;:]", subject):
         return None
     return subject
 
+
+# A capitalised word after a lower-case word or an article ("A Brodie abscess") is a name.
+_NAME_AFTER_WORD = re.compile(
+    r"(?:(?<=[a-z,;(] )|(?<=\bA )|(?<=\bAn )|(?<=\bThe ))[A-Z][a-z]+(?:['\u2019]s)?\b"
+)
 
 # Sections whose paragraphs form one argument, so a topic runs on from one paragraph to the next.
 _CONTINUED_SECTIONS = (SectionKind.DISCUSSION, SectionKind.OTHER)
@@ -143,11 +160,22 @@ class Discourse:
     topics: tuple[tuple[Sentence, str], ...]
     generic_heads: tuple[str, ...] = ()
     proper_words: frozenset[str] = frozenset()
+    differentials: tuple[str, ...] = ()
 
     def topic(self, sentence: Sentence) -> str:
         for candidate, topic in self.topics:
             if candidate is sentence or candidate == sentence:
                 return topic
+        return self.subject
+
+    def topic_before(self, sentence: Sentence) -> str:
+        """The topic in force just before ``sentence``: what "An MCA infarct, in contrast, ..."
+        is set against, while the sentence itself is about the infarct."""
+        previous = self.subject
+        for candidate, topic in self.topics:
+            if candidate is sentence or candidate == sentence:
+                return previous
+            previous = topic
         return self.subject
 
     def names_for(self, entity: str) -> list[str]:
@@ -172,7 +200,17 @@ class Discourse:
         for abbr, long_form in sorted(self.abbreviations.items()):
             if re.search(rf"{re.escape(long_form)}\s*\({re.escape(abbr)}\)", text, re.I):
                 continue
-            text = re.sub(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", long_form, text)
+            # "Renal cell carcinoma (RCC) accounts ..." is capitalised only as a sentence opening:
+            # "clear cell RCC" becomes "clear cell renal cell carcinoma".
+            inner = lower_first(long_form, self.proper_words)
+            text = re.sub(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", inner, text)
+            # "an MCA infarct" spelled out is "a middle cerebral artery infarct".
+            article = "an" if inner[:1].lower() in "aeiou" else "a"
+            text = re.sub(
+                rf"\b([Aa])n? (?={re.escape(inner)})",
+                lambda m, a=article: (a if m.group(1) == "a" else a.capitalize()) + " ",
+                text,
+            )
         return re.sub(r"^([a-z])", lambda m: m.group(1).upper(), text)
 
 
@@ -271,6 +309,20 @@ def case_discourse(ctx: CaseContext) -> Discourse:
     return ctx.derived("discourse", lambda c: discourse(c.case, c.subject, c.lexicon))
 
 
+def listed_differentials(sentences: Sequence[Sentence]) -> list[str]:
+    """The diagnoses of the Differential Diagnosis List, one per line or bullet."""
+    items: list[str] = []
+    for sentence in sentences:
+        if sentence.section is not SectionKind.DIFFERENTIAL_DIAGNOSIS:
+            continue
+        for line in re.split(r"\n|\s*;\s*", sentence.text):
+            text = clean(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)).strip(" .")
+            text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+            if text and norm(text) not in {norm(i) for i in items}:
+                items.append(text)
+    return items
+
+
 def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     """Tracks the topic of each sentence of the case, paragraph by paragraph."""
     all_sentences = [
@@ -280,51 +332,99 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
         for s in split_sentences(block, section.kind)
     ]
     abbrs = abbreviations(all_sentences)
-    known = [subject, *diagnosis_heads(final_diagnosis(case), lexicon), *abbrs.values()]
+    subject_names = {norm(subject), norm(singular(subject))}
+    diagnosis = final_diagnosis(case)
+    subject_names |= {norm(singular(diagnosis)), norm(diagnosis)}
+    differentials = [
+        d for d in listed_differentials(all_sentences) if norm(singular(d)) not in subject_names
+    ]
+    known = [
+        subject,
+        *diagnosis_heads(final_diagnosis(case), lexicon),
+        *abbrs.values(),
+        *differentials,
+    ]
     entities: list[str] = []
     for name in known:
         if name and norm(name) not in {norm(e) for e in entities}:
             entities.append(name)
     leading = lexicon_list(lexicon, "anaphora", "leading")
     anaphor = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.I) if leading else None
+    others = _other_entities(subject, entities, differentials, abbrs)
     topics: list[tuple[Sentence, str]] = []
     for section in case.sections:
         # A prose paragraph that names no entity goes on about the previous paragraph's topic
         # ("In the acute phase, the affected muscles ..." after a paragraph on dermatomyositis),
-        # rather than jumping back to the case subject.
+        # rather than jumping back to the case subject. After a paragraph about a differential
+        # it goes back to the case subject: "Treatment is ..." is about the case's disease.
         carried = subject
         for block in section.blocks:
             topic = carried if section.kind in _CONTINUED_SECTIONS else subject
+            opening = True
             for sentence in split_sentences(block, section.kind):
                 text = clean(sentence.text)
                 if anaphor is None or not anaphor.match(text):
                     named = _named_entity(text, entities, abbrs, lexicon)
-                    if named:
-                        topic = named
-                    else:
-                        candidate = sentence_subject(text, lexicon)
-                        if (
-                            candidate
-                            and not _is_generic(candidate, lexicon)
-                            and _is_definition(text, candidate, lexicon)
-                        ):
-                            # "Aneurysms are rare before 60" shortens the entity being
-                            # discussed, it does not start a new one.
-                            longer = _shortened(candidate, [topic, *entities])
-                            if longer is None:
-                                entities.append(candidate)
-                            topic = longer or candidate
+                    mentioned = None
+                    if not named and opening and section.kind in _CONTINUED_SECTIONS:
+                        # "Multiple cystic lesions should instead suggest lymphoepithelial
+                        # cysts": a paragraph opening with one differential is about it.
+                        mentioned = _mentioned(text, others, abbrs, [subject])
+                    defined = (
+                        None if named or mentioned else _defined(text, topic, entities, lexicon)
+                    )
+                    topic = named or mentioned or defined or topic
                 topics.append((sentence, topic))
-            carried = topic
+                opening = False
+            carried = topic if norm(topic) not in {norm(o) for o in others} else subject
     generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
     # A word the case writes capitalised after a lower-case word is a name ("... of Ewing
     # sarcoma"), kept capitalised when a card writes "In Ewing sarcoma, ...".
-    proper = frozenset(
-        w
-        for s in all_sentences
-        for w in re.findall(r"(?<=[a-z,;(] )[A-Z][a-z]+(?:['\u2019]s)?\b", s.text)
+    proper = frozenset(w for s in all_sentences for w in re.findall(_NAME_AFTER_WORD, s.text))
+    return Discourse(
+        subject, tuple(entities), abbrs, tuple(topics), generic, proper, tuple(differentials)
     )
-    return Discourse(subject, tuple(entities), abbrs, tuple(topics), generic, proper)
+
+
+def _defined(text: str, topic: str, entities: list[str], lexicon: Any) -> str | None:
+    """The entity a defining sentence introduces ("Chondroblastoma is a rare ..."), added to
+    ``entities``; None when the sentence defines nothing."""
+    candidate = sentence_subject(text, lexicon)
+    if (
+        not candidate
+        or _is_generic(candidate, lexicon)
+        or not _is_definition(text, candidate, lexicon)
+    ):
+        return None
+    # "Aneurysms are rare before 60" shortens the entity being discussed, it does not start a
+    # new one.
+    longer = _shortened(candidate, [topic, *entities])
+    if longer is None:
+        entities.append(candidate)
+    return longer or candidate
+
+
+def _other_entities(
+    subject: str, entities: Sequence[str], differentials: Sequence[str], abbrs: dict[str, str]
+) -> list[str]:
+    """The differentials (and the abbreviations naming one) that are not the case subject."""
+    wanted = {norm(singular(d)) for d in differentials}
+    return [e for e in entities if norm(singular(e)) in wanted and norm(e) != norm(subject)]
+
+
+def _mentioned(
+    text: str, candidates: Sequence[str], abbrs: dict[str, str], excluded: Sequence[str]
+) -> str | None:
+    """The one candidate ``text`` names anywhere, when it names exactly one and none of
+    ``excluded``."""
+
+    def names(entity: str) -> list[str]:
+        return [entity, *(a for a, long in abbrs.items() if norm(long) == norm(entity))]
+
+    if any(entity_in_text(text, names(e)) for e in excluded):
+        return None
+    hits = [c for c in candidates if entity_in_text(text, names(c))]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _shortened(candidate: str, entities: Sequence[str]) -> str | None:
@@ -344,15 +444,61 @@ def _named_entity(
     subject = sentence_subject(text, lexicon)
     if not subject:
         return None
-    lowered = norm(subject)
+    return match_entity(subject, entities, abbrs)
+
+
+def match_entity(phrase: str, entities: Sequence[str], abbrs: dict[str, str]) -> str | None:
+    """The known entity a noun phrase names, or None.
+
+    "A Brodie abscess" names "Brodie abscess", "FLC" names its long form, "Multiple FNH" names
+    "focal nodular hyperplasia" and "An MCA infarct" names itself spelled out, being the last
+    words of the listed "Acute middle cerebral artery infarct".
+    """
+    bare = re.sub(r"\s*\([^)]*\)", "", phrase).strip()
+    bare = re.sub(r"^(?:a|an|the)\s+", "", bare, flags=re.IGNORECASE)
+    lowered = norm(bare)
+    if not lowered:
+        return None
     for abbr, long_form in abbrs.items():
-        if re.fullmatch(rf"{re.escape(abbr.lower())}(?: lesions?| \w+s?)?", lowered):
+        if re.fullmatch(rf"{re.escape(abbr.lower())}(?: lesions?)?s?", lowered):
             return long_form
+    expanded = bare
+    for abbr, long_form in sorted(abbrs.items()):
+        expanded = re.sub(
+            rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", lower_first(long_form), expanded
+        )
+    forms = {norm(expanded), norm(singular(expanded))}
     for entity in entities:
-        for form in {norm(entity), norm(singular(entity))}:
-            if lowered == form or lowered == norm(singular(subject)) == form:
-                return entity
+        if forms & {norm(entity), norm(singular(entity))}:
+            return entity
+    words = norm(singular(expanded)).split()
+    for entity in entities:
+        full = norm(singular(entity))
+        # "Multiple FNH" is a kind of FNH; "middle cerebral artery infarct" is the listed
+        # "acute middle cerebral artery infarct".
+        if len(full.split()) >= 2 and (" ".join(words)).endswith(" " + full):
+            return entity
+        if len(words) >= 2 and full.endswith(" " + " ".join(words)):
+            return expanded
+    for abbr, long_form in abbrs.items():
+        if re.fullmatch(rf"{re.escape(abbr.lower())} \w+s?", lowered):
+            return long_form
     return None
+
+
+def is_disease_like(phrase: str, lexicon: Any) -> bool:
+    """Whether a noun phrase's head names a disease or entity ("Giant cell arteritis", "Brodie
+    abscess", "Neuroblastomas"), not a finding or a property ("Calcification", "Males")."""
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    if not words or re.search(r"\b(?:and|or)\b", phrase, re.IGNORECASE):
+        return False
+    head = norm(singular(words[-1]))
+    heads = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
+    heads |= {norm(w) for w in lexicon_list(lexicon, "subject", "entity_heads")}
+    if head in heads:
+        return True
+    suffixes = lexicon_list(lexicon, "subject", "entity_suffixes")
+    return any(head.endswith(norm(x)) for x in suffixes)
 
 
 def is_generic(subject: str, lexicon: Any) -> bool:
@@ -393,10 +539,81 @@ def prepare(
         if named:
             return text, named
         own = sentence_subject(text, lexicon)
-        if own and not _is_generic(own, lexicon) and not own[:1].islower():
-            # The sentence names what it is about ("Acute aortic dissection has its peak ...").
+        if (
+            own
+            and not _is_generic(own, lexicon)
+            and not own[:1].islower()
+            and is_disease_like(own, lexicon)
+        ):
+            # The sentence names what it is about ("Acute aortic dissection has its peak ...");
+            # "Calcification is seen in ..." or "Stage and grade are ..." name no entity.
             return text, own
+        opening = sentence_subject(text, lexicon, max_words=16)
+        if opening:
+            listed = _listed_by_words(opening, disc.differentials)
+            if listed:
+                # "Diffusion restriction after status epilepticus can mimic ..." is about the
+                # listed "Peri-ictal changes after status epilepticus": the sentence's own
+                # subject names it, so the card needs no prefix.
+                return text, opening
+        if not entity_in_text(text, names):
+            other = _other_named(text, topic, disc, lexicon)
+            if other:
+                # The sentence names another entity and not the topic: a card must not credit
+                # the topic with it ("In Warthin tumour, a pleomorphic adenoma is ...").
+                return text, other
     own = sentence_subject(text, lexicon)
     if own and disc.subject_names(own, topic):
         return text, topic
     return name_subject(text, topic, names, disc.proper_words), topic
+
+
+def _listed_by_words(phrase: str, listed: Sequence[str]) -> str | None:
+    """The one listed differential sharing at least two content words with ``phrase``."""
+
+    def words(text: str) -> set[str]:
+        return {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
+
+    own = words(phrase)
+    # The item's head must be shared: "calcifications in soft tissues" is no "soft tissue sarcoma".
+    hits = [
+        item
+        for item in listed
+        if len(words(item) & own) >= 2 and norm(singular(item.split()[-1])) in own
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _other_named(text: str, topic: str, disc: Discourse, lexicon: Any) -> str | None:
+    """The one known entity other than ``topic`` that ``text`` names, unless it is named only
+    as the other side of a comparison ("more often than in X", "unlike X"), which keeps the
+    sentence about the topic."""
+    hits: list[tuple[int, str]] = []
+    for entity in disc.entities:
+        if norm(singular(entity)) == norm(singular(topic)):
+            continue
+        # "cerebrospinal fluid (CSF)" is defined in the text but is no entity a fact is about.
+        if entity not in disc.differentials and not is_disease_like(entity, lexicon):
+            continue
+        position = _position(text, disc.names_for(entity))
+        if position is not None:
+            hits.append((position, entity))
+    if len({norm(singular(e)) for _, e in hits}) != 1:
+        return None
+    position, entity = min(hits)
+    cues = lexicon_list(lexicon, "subject", "comparison_cues")
+    before = text[:position]
+    if cues and re.search(rf"(?<![\w-])(?:{phrase_regex(cues)})(?![\w-])", before, re.I):
+        return None
+    return entity
+
+
+def _position(text: str, names: Sequence[str]) -> int | None:
+    lowered = norm(text)
+    found: list[int] = []
+    for name in names:
+        for form in {norm(name), norm(singular(name))}:
+            match = re.search(rf"(?<![\w-]){re.escape(form)}", lowered) if form else None
+            if match:
+                found.append(match.start())
+    return min(found) if found else None
