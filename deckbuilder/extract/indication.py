@@ -11,7 +11,7 @@ is the treatment ("surgical-intervention"). Triggers, treatments and connectors 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from deckbuilder.extract.base import CaseContext, Rule
@@ -36,27 +36,46 @@ from deckbuilder.extract.text import (
     split_items,
     upper_first,
 )
-from deckbuilder.model import Fact
+from deckbuilder.model import Fact, Sentence
 
 KIND = "surgical-indication"
 
 
 @dataclass(frozen=True)
 class Indication:
-    """Where a sentence names a treatment and the spans of its indications."""
+    """Where a sentence names a treatment and the spans of its indications.
+
+    ``treatment_span`` is set when the treatment itself is hidden too: a "treatment of choice"
+    states no indication, and a timing ("as soon as the diagnosis is suspected") does not say
+    which intervention is meant.
+    """
 
     treatment: str
     items: tuple[tuple[int, int], ...]
     clause_start: int = 0
+    treatment_span: tuple[int, int] | None = None
 
 
-def find_indication(text: str, lexicon: object) -> Indication | None:
-    """The treatment and indication spans a sentence states, or None."""
-    table = lexicon.get("indication", {}) or {}  # type: ignore[attr-defined]
+def treatment_pattern(lexicon: object) -> re.Pattern[str] | None:
+    """What a treatment phrase must contain: a listed treatment word or an operation suffix."""
     treatments = lexicon_list(lexicon, "indication", "treatments")
     if not treatments:
         return None
-    treatment_re = re.compile(rf"(?<![\w])(?:{phrase_regex(treatments)})", re.IGNORECASE)
+    suffixes = lexicon_list(lexicon, "indication", "treatment_suffixes")
+    suffix = rf"|\b[a-z]+(?:{'|'.join(map(re.escape, suffixes))})\b" if suffixes else ""
+    return re.compile(rf"(?<![\w])(?:{phrase_regex(treatments)}){suffix}", re.IGNORECASE)
+
+
+def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> Indication | None:
+    """The treatment and indication spans a sentence states, or None.
+
+    ``exclude`` names the entity a card is about: an "In <entity>, " opening is never taken
+    for a condition.
+    """
+    table = lexicon.get("indication", {}) or {}  # type: ignore[attr-defined]
+    treatment_re = treatment_pattern(lexicon)
+    if treatment_re is None:
+        return None
     for name in ("include", "requires", "treated_by"):
         pattern = table.get(name)
         match = re.search(pattern, text, re.IGNORECASE) if pattern else None
@@ -78,6 +97,8 @@ def find_indication(text: str, lexicon: object) -> Indication | None:
             if found:
                 return found
     triggers = lexicon_list(lexicon, "indication", "triggers")
+    roles = lexicon_list(lexicon, "indication", "roles")
+    triggers += [f"{verb} {role}" for role in roles for verb in ("is", "are")]
     connectors = lexicon_list(lexicon, "indication", "connectors")
     if not triggers:
         return None
@@ -91,12 +112,16 @@ def find_indication(text: str, lexicon: object) -> Indication | None:
     ]
     trigger_re = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
     connector_re = re.compile(rf"\s*(?:{phrase_regex(connectors)})\s+", re.IGNORECASE)
+    timing = lexicon_list(lexicon, "indication", "timing")
+    timing_re = re.compile(rf"\s*(?:{phrase_regex(timing)})\s", re.IGNORECASE) if timing else None
+    role_re = re.compile(rf"(?:{phrase_regex(roles)})$", re.IGNORECASE) if roles else None
     for trigger in trigger_re.finditer(text):
-        treatment = re.split(r"[,;:]\s*|\bin which case\s+|\bthen\s+", text[: trigger.start()])[-1]
-        treatment = treatment.strip()
-        if not treatment_re.search(treatment) or len(treatment.split()) > 8:
+        t_start, t_end = _treatment_before(text, trigger.start())
+        treatment = text[t_start:t_end]
+        limit = 14 if "," in treatment else 8
+        if not treatment_re.search(treatment) or len(treatment.split()) > limit:
             continue
-        if not affirmed(text, lexicon, trigger.start(), trigger.end()):
+        if not _affirmed_clause(text, t_start, trigger, lexicon):
             continue
         connector = connector_re.match(text, trigger.end())
         if trigger.group().lower().endswith((" for", " in")):
@@ -104,17 +129,108 @@ def find_indication(text: str, lexicon: object) -> Indication | None:
         if connector:
             start = connector.end()
             end = _stop(text, start, len(text), table)
+            if timing_re and timing_re.match(text, trigger.end()) and end > start:
+                # "as soon as the diagnosis is suspected" is one answer with its connector.
+                when = (
+                    trigger.end() + len(text[trigger.end() :]) - len(text[trigger.end() :].lstrip())
+                )
+                items = ((when, _trim_end(text, when, end)),)
+                return Indication(_name(treatment), items, treatment_span=(t_start, t_end))
             found = (
                 _indication(treatment, text, start, end, table, lexicon) if end > start else None
             )
             if found:
                 return found
+        if role_re and role_re.search(trigger.group()):
+            # "X is now the treatment of choice": the treatment is what to remember.
+            return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
+        leading = _leading_condition(text, (t_start, t_end), trigger.end(), table, lexicon, exclude)
+        if leading:
+            return leading
         unless = table.get("unless")
         if unless:
             match = re.search(unless, text[: trigger.start()], re.IGNORECASE)
             if match:
                 return _indication(treatment, text, *match.span("conditions"), table, lexicon)
     return None
+
+
+# Clause boundaries before a trigger: the treatment is the phrase after the last one.
+_BOUNDARY = re.compile(r"[,;:]\s*|\bin which case\s+|\bthen\s+", re.IGNORECASE)
+_LEADING_LINK = re.compile(r"(?:(?:and|but|or|while|whereas|so|the|a|an)\s+)+", re.IGNORECASE)
+
+
+def _treatment_before(text: str, position: int) -> tuple[int, int]:
+    """The span of the treatment phrase that ends at a trigger.
+
+    "Surgery, either X or Y, is recommended" keeps its parenthetical: the phrase after the last
+    comma is empty, so the treatment runs back over the comma pair.
+    """
+    head = text[:position]
+    bounds = list(_BOUNDARY.finditer(head))
+    start = bounds[-1].end() if bounds else 0
+    end = len(head.rstrip())
+    if not head[start:].strip() and bounds:
+        end = bounds[-1].start()
+        start = bounds[-3].end() if len(bounds) >= 3 else 0
+    link = _LEADING_LINK.match(text, start, end)
+    if link:
+        start = link.end()
+    return start, end
+
+
+def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: object) -> bool:
+    """Whether the trigger is affirmed within its own clause: "Surgery plays no part, and
+    craniectomy is reserved for ..." negates only the first clause. A permissive modal ("may
+    be offered") grants an option and is not read as doubt. Words after the trigger belong to
+    the indication ("as soon as the diagnosis is suspected"), not to its polarity."""
+    clause = text[start : trigger.end()]
+    permissive = lexicon_list(lexicon, "indication", "permissive")
+    if permissive and re.match(rf"(?:{phrase_regex(permissive)})\b", trigger.group(), re.I):
+        modal = re.match(r"\w+", trigger.group())
+        if modal:
+            a, b = trigger.start() - start, trigger.start() - start + modal.end()
+            clause = clause[:a] + " " * (b - a) + clause[b:]
+    return affirmed(clause, lexicon, trigger.start() - start, trigger.end() - start)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    return end
+
+
+def _name(treatment: str) -> str:
+    head = treatment.split(",")[0]
+    return re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.IGNORECASE)
+
+
+def _leading_condition(
+    text: str,
+    treatment: tuple[int, int],
+    after: int,
+    table: dict,
+    lexicon: object,
+    exclude: Sequence[str],
+) -> Indication | None:
+    """ "In frail patients with a small mass, ablation may be offered instead.": the condition
+    leads the sentence when nothing follows the trigger."""
+    trailing = lexicon_list(lexicon, "indication", "trailing")
+    tail = rf"(?:{phrase_regex(trailing)})?" if trailing else ""
+    if not re.match(rf"\s*{tail}\s*(?:[.;]|$)", text[after:], re.IGNORECASE):
+        return None
+    t_start, t_end = treatment
+    bounds = [b for b in _BOUNDARY.finditer(text[:t_start]) if b.group().startswith(",")]
+    if not bounds:
+        return None
+    start = bounds[-2].end() if len(bounds) >= 2 else 0
+    segment = text[start : bounds[-1].start()]
+    opening = re.match(r"(?:in|for|among)\s+", segment, re.IGNORECASE)
+    if not opening or (exclude and entity_in_text(segment, exclude)):
+        return None
+    return _indication(
+        text[t_start:t_end], text, start + opening.end(), bounds[-1].start(), table, lexicon
+    )
 
 
 def _stop(text: str, start: int, end: int, table: dict) -> int:
@@ -154,17 +270,41 @@ def _entity(ctx: CaseContext) -> str:
     return ctx.subject
 
 
+def _with_antecedent(sentence: Sentence, previous: str | None, lexicon: object) -> Sentence | None:
+    """The sentence with a leading pronoun ("It should be postponed until ...") replaced by the
+    treatment the previous sentence indicated, or None when there is no such pronoun."""
+    pronouns = lexicon_list(lexicon, "indication", "pronouns")
+    if not previous or not pronouns:
+        return None
+    match = re.match(rf"(?:{phrase_regex(pronouns)})\b", sentence.text, re.IGNORECASE)
+    if not match:
+        return None
+    return replace(sentence, text=upper_first(previous) + sentence.text[match.end() :])
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
+    previous: str | None = None  # the treatment the previous sentence indicated
     for sentence in prose_sentences(ctx.sentences):
-        if find_indication(sentence.text, ctx.lexicon) is None:
-            continue
+        raw = find_indication(sentence.text, ctx.lexicon)
+        if raw is None:
+            resolved = _with_antecedent(sentence, previous, ctx.lexicon)
+            raw = find_indication(resolved.text, ctx.lexicon) if resolved else None
+            if raw is None or resolved is None:
+                previous = None
+                continue
+            sentence_text: Sentence = resolved
+        else:
+            sentence_text = sentence
+        previous = _written_treatment(sentence_text.text, raw)
         entity = _entity(ctx)
-        text, entity = prepare(disc, sentence, ctx.lexicon, entity)
-        found = find_indication(text, ctx.lexicon)
+        text, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
+        found = find_indication(text, ctx.lexicon, disc.names_for(entity))
         if found is None:
             continue
         items = list(found.items)
+        if found.treatment_span:
+            items = sorted([*items, found.treatment_span])
         if found.clause_start:
             text = upper_first(text[found.clause_start :])
             items = [(s - found.clause_start, e - found.clause_start) for s, e in items]
@@ -174,8 +314,20 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         else:
             parts = cloze_spans(text, items)
         yield build_fact(
-            ctx, sentence, KIND, slug(norm(found.treatment)), entity, parts, tags=("management",)
+            ctx,
+            sentence,
+            KIND,
+            slug(norm(found.treatment)),
+            entity,
+            parts,
+            tags=("management",),
         )
+
+
+def _written_treatment(text: str, found: Indication) -> str:
+    """The treatment as the sentence writes it, for a pronoun in the next sentence."""
+    match = re.search(re.escape(found.treatment), text, re.IGNORECASE)
+    return text[match.start() : match.end()] if match else found.treatment
 
 
 RULE = Rule(
