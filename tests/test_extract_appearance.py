@@ -585,6 +585,11 @@ def test_tricky_phrasings(text: str, expected: set[tuple[str, str]], lexicon) ->
             {("portal-venous", "fades to the density of the spleen in the portal venous phase")},
         ),
         (
+            "Ultrasound of the thyroid nodule showed a few small cystic spaces.",
+            {("us", "small cystic spaces")},
+        ),
+        ("FLAIR showed hippocampal sclerosis on the left.", set()),
+        (
             "Ultrasound showed an enlarged left testis measuring 5 cm.",
             {("us", "enlarged left testis")},
         ),
@@ -689,6 +694,17 @@ def test_a_finding_that_mimics_the_topic_is_another_entitys(lexicon) -> None:  #
     got = pairs(run_rule(case, lexicon, subject="encephalitis"))
     assert not any("diffusion" in a for _, a in got)
     assert ("flair", "high signal") in got
+    # The topic may be written with its abbreviation.
+    case = make_case(
+        {
+            SectionKind.DISCUSSION: (
+                "Septic emboli can look similar. Cortical hyperintensity on FLAIR after a "
+                "seizure can mimic VE."
+            )
+        }
+    )
+    got = pairs(run_rule(case, lexicon, subject="Viral encephalitis (VE)"))
+    assert not any("hyperintensity" in a for _, a in got)
 
 
 def test_vignette_leaves_out_what_the_patient_did(lexicon) -> None:  # type: ignore[no-untyped-def]

@@ -672,7 +672,9 @@ def _mimics_topic(text: str, finding: Finding, names: Sequence[str], tables: _Ta
     clause saying something mimics the topic belongs to the mimic, not to the topic."""
     if tables.mimic is None:
         return False
-    wanted = [norm(n) for n in names if n and len(n) > 1]
+    # "Herpes simplex encephalitis (HSE)" is named by either part.
+    parts = [p for n in names for p in re.split(r"\s*[()]\s*", n)]
+    wanted = [norm(n) for n in parts if n and len(n) > 1]
     for cue in tables.mimic.finditer(text):
         start = max(text.rfind(mark, 0, cue.start()) for mark in ";:.") + 1
         stops = [i for i in (text.find(mark, cue.end()) for mark in ",;:") if i >= 0]
