@@ -225,7 +225,7 @@ def _leading_condition(
         return None
     start = bounds[-2].end() if len(bounds) >= 2 else 0
     segment = text[start : bounds[-1].start()]
-    opening = re.match(r"(?:in|for|among)\s+", segment, re.IGNORECASE)
+    opening = re.match(r"(?:in|for|among)\s+(?:(?:patients|those)\s+with\s+)?", segment, re.I)
     if not opening or (exclude and entity_in_text(segment, exclude)):
         return None
     return _indication(
