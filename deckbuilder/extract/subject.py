@@ -390,6 +390,14 @@ def _defined(text: str, topic: str, entities: list[str], lexicon: Any) -> str | 
     """The entity a defining sentence introduces ("Chondroblastoma is a rare ..."), added to
     ``entities``; None when the sentence defines nothing."""
     candidate = sentence_subject(text, lexicon)
+    if candidate and re.search(r"\s(?:and|or)\s", candidate):
+        # "Warthin tumours and oncocytomas are the only ..." defines no new entity; the known
+        # one it names stays the topic.
+        for part in re.split(r"\s+(?:and|or)\s+", candidate):
+            known = match_entity(part, entities, {})
+            if known:
+                return known
+        return None
     if (
         not candidate
         or _is_generic(candidate, lexicon)

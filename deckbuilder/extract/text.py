@@ -413,6 +413,7 @@ def case_summary(case: CaseNote, lexicon: Any) -> str:
     examinations = {str(w).lower() for w in table.get("examinations", [])}
     limit = int(table.get("max_detail", 90))
     details: list[str] = []
+    connectors: list[str] = []
     for pattern in table.get("details", []):
         for match in re.finditer(pattern, first, re.IGNORECASE):
             detail = match.group("detail").strip(" ,")
@@ -427,6 +428,17 @@ def case_summary(case: CaseNote, lexicon: Any) -> str:
             if any(norm(detail) in norm(d) or norm(d) in norm(detail) for d in details):
                 continue
             details.append(detail)
+            # "a man who had smoked for 40 years" keeps its verb: "man with smoked" is garbled.
+            lead_in = first[max(0, match.start("detail") - 12) : match.start("detail")]
+            verbal = re.match(r"[a-z]+(?:ed|en)\s+(?:for|in|since|to|from|a|an|the|\d)", detail)
+            verb = re.search(r"\bwho\s+(had|has)\s+$", lead_in, re.IGNORECASE)
+            connectors.append(f"who {verb.group(1).lower()}" if verb and verbal else "with")
     if not details:
         return person
-    return f"{person} with {' and '.join(details)}"
+    groups: list[tuple[str, list[str]]] = []
+    for connector, detail in zip(connectors, details, strict=True):
+        if groups and groups[-1][0] == connector:
+            groups[-1][1].append(detail)
+        else:
+            groups.append((connector, [detail]))
+    return person + ",".join(f" {c} {' and '.join(items)}" for c, items in groups)

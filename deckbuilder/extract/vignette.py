@@ -135,9 +135,28 @@ def _fit(finding: str, room: int) -> str:
     eight words at least), else ""."""
     if len(finding) <= room:
         return finding
-    cuts = [m.start() for m in re.finditer(r",\s", finding) if m.start() < room]
+    cuts = [
+        m.start()
+        for m in re.finditer(r",\s", finding)
+        if m.start() < room and not _between_adjectives(finding, m.start())
+    ]
     cut = finding[: cuts[-1]] + "." if cuts else ""
     return cut if len(cut.split()) >= 8 else ""
+
+
+# Endings of adjectives: "an oedematous, hyperechoic stroma" has no clause break at its comma.
+_ADJECTIVE = re.compile(
+    r"(?:ous|al|ic|ive|ed|ar|ent|ant|ful|less|ile|oid|ary|ible|able|geneous)$", re.IGNORECASE
+)
+
+
+def _between_adjectives(text: str, comma: int) -> bool:
+    """Whether the comma at ``comma`` separates two adjectives of one noun phrase."""
+    before = re.findall(r"[\w-]+", text[:comma])
+    after = re.findall(r"[\w-]+", text[comma:])
+    if not before or len(after) < 2:
+        return False
+    return bool(_ADJECTIVE.search(before[-1]) and _ADJECTIVE.search(after[0]))
 
 
 def _add_findings(
