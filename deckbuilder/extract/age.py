@@ -74,9 +74,9 @@ def _restated(text: str, end: int, starts: list[int], table: dict) -> bool:
     """Whether a numeric age right after a group restates it ("young adults between 20 and
     40 years", "women of reproductive age, usually between 20 and 40 years")."""
     restated = table.get("restated")
-    return bool(restated) and any(
-        s >= end and re.match(restated, text[end:s], re.IGNORECASE) for s in starts
-    )
+    if not restated:
+        return False
+    return any(s >= end and re.match(restated, text[end:s], re.IGNORECASE) for s in starts)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
