@@ -553,6 +553,11 @@ def test_tricky_phrasings(text: str, expected: set[tuple[str, str]], lexicon) ->
                 ("us-doppler", "reduced capsular flow"),
             },
         ),
+        (
+            "Colour Doppler showed absent flow in the left testis.",
+            {("us-doppler", "absent flow")},
+        ),
+        ("The renal cortex enhanced normally on CT.", {("ct", "enhanced normally")}),
         # Words other authors use.
         ("On SWI the petechial foci bloom.", {("swi", "bloom")}),
         (

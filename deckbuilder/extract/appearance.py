@@ -579,11 +579,12 @@ def find_appearances(
     # "absent venous flow": the absence is what was seen; the trigger word belongs to the
     # answer and negates neither it nor the next finding ("and markedly reduced arterial flow").
     owned = [
-        (term.start, term.core_start)
+        (term.start, _last_word_start(text, term.start, term.core_end))
         for term in terms
         if term.group in tables.absence_groups
         and any(
-            norm(w) in tables.absence_modifiers for w in text[term.start : term.core_start].split()
+            norm(w) in tables.absence_modifiers
+            for w in text[term.start : term.core_end].split()[:-1]
         )
         and not re.search(r"(?<![\w-])(?:no|not|never|without)\s+$", text[: term.start], re.I)
     ]
@@ -628,6 +629,12 @@ def find_appearances(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
             )
     return findings
+
+
+def _last_word_start(text: str, start: int, end: int) -> int:
+    """Where the last word of ``text[start:end]`` begins ("absent venous |flow")."""
+    space = max(text.rfind(" ", start, end), text.rfind("-", start, end))
+    return space + 1 if space >= start else start
 
 
 def _fits(group: str, setting: str, tables: _Tables) -> bool:
@@ -785,7 +792,7 @@ def vignette(ctx: CaseContext) -> str:
             person = f"{stated.group(1)}-{stated.group(2).lower()}-old {noun}"
     details: list[str] = []
     first = re.split(r"(?<=[.!?])\s+", text)[0] if text else ""
-    polarity = matcher(ctx.lexicon)  # type: ignore[arg-type]
+    polarity = matcher(ctx.lexicon)
     stop = (
         r"(?=\s*(?:,|\.|;|$|\b(?:was|were|who|had|has|developed|presented|presenting|referred|"
         r"noticed|reported|underwent|complain\w*|for|since|which|with)\b))"
