@@ -237,3 +237,140 @@ def test_no_distinguishing_card_from_negations_hedges_or_vague_terms(sentence: s
         )
         == []
     )
+
+
+# --- complication and prognostic-feature ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "hidden"),
+    [
+        (
+            "Survivors often suffer from hearing loss and seizures.",
+            "complication",
+            ["hearing loss", "seizures"],
+        ),
+        (
+            "Delayed diagnosis leads to perforation and sepsis.",
+            "complication",
+            ["perforation", "sepsis"],
+        ),
+        (
+            "The tumour spreads by direct extension into the portal vein.",
+            "complication",
+            ["portal vein"],
+        ),
+        ("It tends to invade the hepatic veins.", "complication", ["hepatic veins"]),
+        (
+            "Metastases most often involve the lungs and the bones.",
+            "complication",
+            ["lungs", "bones"],
+        ),
+        (
+            "Malignant transformation occurs in fewer than 2% of cases.",
+            "complication",
+            ["Malignant transformation"],
+        ),
+        (
+            "Vascular invasion and a high alpha-fetoprotein level predict a poor outcome.",
+            "prognostic-feature",
+            ["Vascular invasion", "high alpha-fetoprotein level"],
+        ),
+        (
+            "Multifocality, vascular invasion and severe cirrhosis are poor prognostic factors.",
+            "prognostic-feature",
+            ["Multifocality", "vascular invasion", "severe cirrhosis"],
+        ),
+        (
+            "Tumour size and grade are the main adverse prognostic factors.",
+            "prognostic-feature",
+            ["Tumour size", "grade"],
+        ),
+        ("The five-year survival exceeds 60%.", "prognostic-feature", ["60%"]),
+        ("Untreated, mortality exceeds 90%.", "prognostic-feature", ["90%"]),
+    ],
+)
+def test_complication_and_prognosis_wordings(sentence: str, kind: str, hidden: list[str]) -> None:
+    (card,) = only(
+        f"Hepatoblastoma is a malignant liver tumour. {sentence}", kind, final="Hepatoblastoma"
+    )
+    for index, term in enumerate(hidden, start=1):
+        assert f"{{{{c{index}::{term}}}}}" in card or f"{{{{c{index}::{term.lower()}}}}}" in card
+    assert f"{{{{c{len(hidden) + 1}::" not in card
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Survivors do not suffer from hearing loss.", "complication"),
+        ("Delayed diagnosis possibly leads to perforation.", "complication"),
+        ("The tumour never spreads by direct extension into the portal vein.", "complication"),
+        ("In our patient, metastases most often involved the lungs.", "complication"),
+        ("Malignant transformation has not been reported.", "complication"),
+        ("Tumour size does not predict a poor outcome.", "prognostic-feature"),
+        ("Tumour size is not a poor prognostic factor.", "prognostic-feature"),
+        ("In our series, the five-year survival was 60%.", "prognostic-feature"),
+        ("Survival exceeds expectations.", "prognostic-feature"),
+    ],
+)
+def test_no_complication_or_prognosis_from_negations_or_our_series(
+    sentence: str, kind: str
+) -> None:
+    assert only(f"Hepatoblastoma is a malignant liver tumour. {sentence}", kind) == []
+
+
+# --- risk-factor and association lists ------------------------------------------------------------
+
+
+def test_as_well_as_keeps_the_item_in_the_list() -> None:
+    (card,) = only(
+        "Cholangiocarcinoma is a bile duct cancer. Risk factors include primary sclerosing "
+        "cholangitis and liver flukes, as well as choledochal cysts.",
+        "risk-factor",
+    )
+    assert "{{c1::primary sclerosing cholangitis}}" in card
+    assert "{{c2::liver flukes}}" in card and "{{c3::choledochal cysts}}" in card
+
+
+def test_items_that_also_increase_the_risk() -> None:
+    (card,) = only(
+        "Cholangiocarcinoma is a bile duct cancer. Hepatolithiasis and chronic hepatitis B also "
+        "increase the risk.",
+        "risk-factor",
+    )
+    assert "{{c1::hepatolithiasis}}" in card.lower() and "{{c2::chronic hepatitis B}}" in card
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the risk of something else
+        "Smoking and alcohol also increase the risk of pancreatitis.",
+        "Hepatolithiasis does not increase the risk.",
+        "In our patient, hepatolithiasis increased the risk.",
+    ],
+)
+def test_no_risk_card_for_another_risk_or_a_negation(sentence: str) -> None:
+    assert only(f"Cholangiocarcinoma is a bile duct cancer. {sentence}", "risk-factor") == []
+
+
+def test_a_condition_associated_with_the_entity_as_object() -> None:
+    (card,) = only(
+        "Pancreatic neuroendocrine tumour is a rare pancreatic neoplasm. Multiple endocrine "
+        "neoplasia type 1 is associated with multiple pancreatic neuroendocrine tumours.",
+        "association",
+        final="Pancreatic neuroendocrine tumour",
+    )
+    assert card.startswith("{{c1::Multiple endocrine neoplasia type 1}} is associated with")
+
+
+def test_no_association_when_the_object_is_something_else() -> None:
+    assert (
+        only(
+            "Pancreatic neuroendocrine tumour is a rare pancreatic neoplasm. Multiple endocrine "
+            "neoplasia type 1 is associated with parathyroid adenomas.",
+            "association",
+            final="Pancreatic neuroendocrine tumour",
+        )
+        == []
+    )

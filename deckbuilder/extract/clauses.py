@@ -22,6 +22,7 @@ from deckbuilder.extract.text import (
     build_fact,
     clean,
     cloze_spans,
+    entity_in_text,
     lexicon_list,
     name_parts,
     phrase_regex,
@@ -57,8 +58,12 @@ def _words(lexicon: Any, key: str) -> list[str]:
 
 def list_stop(text: str, start: int, end: int, lexicon: Any) -> int:
     """Where a list starting at ``start`` ends: the first stop phrase, or ``end``."""
+    lowered = text.lower()
     for stop in _words(lexicon, "list_stops"):
-        found = text.lower().find(stop.lower(), start, end)
+        found = lowered.find(stop.lower(), start, end)
+        # ", as well as X" adds an item; it does not end the list as ", as" does.
+        while found >= 0 and lowered.startswith(", as well as ", found):
+            found = lowered.find(stop.lower(), found + 1, end)
         if found >= 0:
             end = found
     return end
@@ -153,6 +158,12 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
     dilated, thin-walled channels"). Any item over 90 characters or 10 words gives [].
     """
     end = list_stop(text, start, end, lexicon)
+    # "A, B and C, as well as D": two lists, read one after the other.
+    also = text.lower().find(", as well as ", start, end)
+    if also >= 0:
+        first = list_items(text, start, also, lexicon)
+        second = list_items(text, also + len(", as well as "), end, lexicon)
+        return first + second if first and second else []
     body = text[start:end]
     if not body.strip():
         return []
@@ -204,8 +215,12 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
             first_word
             and (first_word.group().lower() in non_items or re.match(r"\d", first_word.group()))
             and not (terms and terms.match(item))
+            and not _modifies_a_noun(item, first_word.group(), lexicon)
         ):
             return []
+        # "..., and haematogenously, most often to the lungs": an adverb is no item.
+        if index and re.fullmatch(r"[A-Za-z]+ly", item):
+            break
         # "..., and the corpus callosum is frequently crossed": a new clause ends the list, and
         # so does a new predicate ("involves the X and produces a Y appearance").
         if re.search(r"\b(?:is|are|was|were|has|have|had)\b", item, re.IGNORECASE):
@@ -224,6 +239,25 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
     if not has_commas and len(items) > 2:
         return []
     return items
+
+
+def _modifies_a_noun(item: str, first: str, lexicon: Any) -> bool:
+    """Whether a quality word opens a term rather than stating a quality: "severe aortic
+    regurgitation" is a term, "severe in children" and "rare" are not."""
+    if first.lower() not in {w.lower() for w in _words(lexicon, "modifier_non_items")}:
+        return False
+    words = re.findall(r"[\w-]+", item)
+    if len(words) < 2:
+        return False
+    return words[1].lower() not in {w.lower() for w in _words(lexicon, "particles")} | {
+        "but",
+        "and",
+        "or",
+        "than",
+        "among",
+        "with",
+        "enough",
+    }
 
 
 def is_condition(item: str, lexicon: Any) -> bool:
@@ -331,6 +365,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     if not patterns:
         return
     conditions_only = bool(data.get("conditions_only"))
+    own_subject = bool(data.get("subject_is_entity"))
     # A table may skip sentences about something else ("metastases most often involve ...") and
     # refuse items ("a predilection for the elderly" names no site).
     skip = re.compile(data["skip_sentences"], re.IGNORECASE) if data.get("skip_sentences") else None
@@ -357,6 +392,19 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             for match in pattern.finditer(text):
                 groups = match.groupdict()
                 trigger = match.span("trigger") if groups.get("trigger") else match.span()
+                # "Von Hippel-Lindau disease is associated with multiple RCCs": the statement
+                # counts only when its object is the entity itself.
+                if groups.get("object") and not entity_in_text(
+                    groups["object"], disc.names_for(entity)
+                ):
+                    continue
+                # "MEN1 is associated with parathyroid adenomas" is another condition's fact.
+                if (
+                    own_subject
+                    and not groups.get("object")
+                    and _other_condition(text[: trigger[0]], entity, disc, ctx.lexicon)
+                ):
+                    continue
                 judged = text
                 if mask_items and groups.get("items"):
                     a, b = match.span("items")
@@ -401,6 +449,12 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
         )
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+def _other_condition(before: str, entity: str, disc: Any, lexicon: Any) -> bool:
+    """Whether the words before a trigger name a condition other than ``entity``."""
+    before = re.sub(r"^In\s[^,]{1,60},\s", "", before)
+    return is_condition(before, lexicon) and not entity_in_text(before, disc.names_for(entity))
 
 
 def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
