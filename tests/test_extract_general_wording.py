@@ -374,3 +374,49 @@ def test_no_association_when_the_object_is_something_else() -> None:
         )
         == []
     )
+
+
+# --- definition -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hidden"),
+    [
+        (
+            "Meningioma is the second most common intracranial tumour after glioma.",
+            ["intracranial tumour", "glioma"],
+        ),
+        (
+            "Meningioma is the most common cause of a dural-based mass.",
+            ["dural-based mass"],
+        ),
+        (
+            "Meningioma is the partial or complete encasement of a dural sinus by tumour.",
+            ["partial or complete encasement of a dural sinus"],
+        ),
+    ],
+)
+def test_definition_hides_the_informative_part(sentence: str, hidden: list[str]) -> None:
+    (card,) = only(sentence, "definition", final="Meningioma")
+    for index, term in enumerate(hidden, start=1):
+        assert f"{{{{c{index}::{term}}}}}" in card
+    assert f"{{{{c{len(hidden) + 1}::" not in card
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meningioma is the main alternative.",
+        "Meningioma is the main differential diagnosis.",
+        "Meningioma is the tumour most likely to calcify in this location.",
+        "Meningioma is not a glial tumour.",
+        "Meningioma is possibly a reactive lesion.",
+    ],
+)
+def test_no_vague_negated_or_clausal_definition(sentence: str) -> None:
+    assert only(sentence, "definition", final="Meningioma") == []
+
+
+def test_a_lesion_of_bone_keeps_its_site_visible() -> None:
+    (card,) = only("Enchondroma is a benign cartilage lesion of bone.", "definition")
+    assert card == "Enchondroma is a {{c1::benign cartilage lesion}} of bone."

@@ -55,12 +55,29 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
     stops = [w for w in _words(lexicon, "category_stops") if w != ","]
     stop = re.compile(rf"\s(?:{phrase_regex(stops)})\s|[,;:.(]", re.IGNORECASE)
     found = stop.search(text, start)
+    # "the partial or complete rotation": a lone adjective before "or"/"and" is joined to the
+    # next word, not cut from it.
+    endings = tuple(lexicon_list(lexicon, "clauses", "adjective_endings"))
+    while (
+        found
+        and re.fullmatch(r"\s(?:or|and)\s", found.group(), re.IGNORECASE)
+        and re.fullmatch(r"(?:(?:the|a|an)\s+)?[\w-]+", text[start : found.start()].strip())
+        and text[start : found.start()].strip().lower().endswith(endings)
+    ):
+        found = stop.search(text, found.end())
     end = found.start() if found else len(text)
     head_words = text[start:end].split()
     if not head_words:
         return None
     excluded = {w.lower() for w in _words(lexicon, "excluded_heads")}
     if any(w.lower().strip(",.") in excluded for w in head_words):
+        return None
+    # "the salivary tumour most likely to be bilateral": a superlative clause is no category.
+    clause_words = {w.lower() for w in _words(lexicon, "clause_words")}
+    modifiers_re = rf"(?:{phrase_regex(_words(lexicon, 'visible_modifiers'))})\s+"
+    lead_end = re.match(modifiers_re, text[start:end], re.IGNORECASE)
+    rest_words = text[start + (lead_end.end() if lead_end else 0) : end].lower().split()
+    if any(w in clause_words for w in rest_words):
         return None
     if plural:
         heads = {w.lower() for w in _words(lexicon, "category_heads")}
@@ -77,6 +94,16 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
     vague = {w.lower() for w in _words(lexicon, "vague_heads")}
     if end > start and text[start:end].split()[-1].lower() in vague:
         return _vague_object(text, end, lexicon)
+    # "the telescoping of a proximal bowel segment": an action's object is part of it.
+    head = text[start:end].split()[-1].lower() if end > start else ""
+    if head.endswith(("ation", "ction", "ing", "ment")):
+        action = re.compile(
+            r"\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+(?!(?:of|in|into|around|with|from|by|"
+            r"at|on|to|and|or|that|which)\b)[\w-]+){0,2}",
+            re.IGNORECASE,
+        ).match(text, end)
+        if action:
+            end = action.end()
     if end <= start or end - start > MAX_ANSWER or len(text[start:end].split()) > 8:
         return None
     return start, end
@@ -126,6 +153,19 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
         if category:
             spans.append(category)
             after = category[1]
+            # "the second most common benign liver lesion after haemangioma": what comes first
+            # is worth knowing too.
+            ranked = re.search(
+                r"\b(?:second|third|fourth)\s+most\s+\w+\s*$", text[opener.end() : category[0]]
+            )
+            first = re.compile(
+                r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+after\s+"
+                r"(?:the\s+|a\s+|an\s+)?(?P<first>[\w-]+(?:\s+[\w-]+){0,3}?)(?=[,;.(]|$)",
+                re.IGNORECASE,
+            ).match(text, category[1])
+            if ranked and first:
+                spans.append(first.span("first"))
+                after = first.end()
     composition = (lexicon.get("definition", {}) or {}).get("composition")
     contains = (lexicon.get("definition", {}) or {}).get("contains")
     made = re.compile(composition, re.IGNORECASE).search(text, after) if composition else None
