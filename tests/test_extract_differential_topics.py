@@ -296,3 +296,18 @@ def test_vignette_never_cuts_between_two_adjectives() -> None:
     )
     front = vignette(case, LEX)
     assert not front.rstrip(".").endswith(("thickened", "irregular"))
+
+
+def test_eponyms_stay_capitalised_in_the_card_prefix() -> None:
+    from deckbuilder.extract.subject import discourse
+    from deckbuilder.extract.text import lower_first
+
+    case = make_case(
+        discussion=(
+            "Wilms tumour is the commonest renal malignancy of childhood. "
+            "It usually presents before 5 years of age."
+        ),
+    )
+    disc = discourse(case, "Wilms tumour", LEX)
+    assert lower_first("Wilms tumour", disc.proper_words) == "Wilms tumour"
+    assert lower_first("Renal cell carcinoma", disc.proper_words) == "renal cell carcinoma"

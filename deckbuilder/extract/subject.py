@@ -380,7 +380,12 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
     # A word the case writes capitalised after a lower-case word is a name ("... of Ewing
     # sarcoma"), kept capitalised when a card writes "In Ewing sarcoma, ...".
-    proper = frozenset(w for s in all_sentences for w in re.findall(_NAME_AFTER_WORD, s.text))
+    proper = frozenset(
+        [
+            *(w for s in all_sentences for w in re.findall(_NAME_AFTER_WORD, s.text)),
+            *lexicon_list(lexicon, "subject", "eponyms"),
+        ]
+    )
     return Discourse(
         subject, tuple(entities), abbrs, tuple(topics), generic, proper, tuple(differentials)
     )
