@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -231,3 +232,13 @@ def test_a_rule_crash_is_a_diagnostic_not_a_traceback(
         "content/haemangioma.md:2: error: internal error while extracting facts "
         "(ValueError: unexpected wording)" in result.output
     )
+
+
+def test_committed_lock_matches_the_shipped_content(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The maintainers' workflow runs `deckbuilder build --frozen`: after a change to the content
+    # or to the rules, run `deckbuilder build` and commit deckbuilder.lock with it.
+    monkeypatch.chdir(REPO_ROOT)
+    result = run("build", "--frozen", "--no-cache", "-o", str(tmp_path / "deck.apkg"))
+    assert result.exit_code == 0, result.output
