@@ -52,7 +52,7 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in table.get("patterns", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            if _overlaps(match.span(), taken):
+            if _overlaps(match.span(), taken) or _conditional(text, match.start(), table):
                 continue
             if not _is_age(text, match, table, excluded):
                 continue
@@ -61,7 +61,9 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     ranges = [s for s, _ in taken]
     for pattern in table.get("groups", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            if _overlaps(match.span(), taken) or not _affected_group(text, match, table):
+            if _overlaps(match.span(), taken) or _conditional(text, match.start(), table):
+                continue
+            if not (_affected_group(text, match, table) or _labelled(text, match, table)):
                 continue
             if _restated(text, match.end(), ranges, table):
                 continue
@@ -77,6 +79,60 @@ def _restated(text: str, end: int, starts: list[int], table: dict) -> bool:
     if not restated:
         return False
     return any(s >= end and re.match(restated, text[end:s], re.IGNORECASE) for s in starts)
+
+
+def _conditional(text: str, start: int, table: dict) -> bool:
+    """Whether the age sits in a clause that states a condition for an action ("fixation is
+    advised in those younger than 10 years", "in women over 45 years malignancy should be
+    suspected"): such an age says when to act, not whom the disease affects."""
+    condition = table.get("condition")
+    if not condition:
+        return False
+    begin = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
+    stop = min((i for i in (text.find(";", start), len(text)) if i >= 0), default=len(text))
+    return re.search(condition, text[begin:stop], re.IGNORECASE) is not None
+
+
+def _labelled(text: str, match: re.Match[str] | _Span, table: dict) -> bool:
+    """Whether an age group is the whole value of a telegraphic label ("Nasopharyngeal
+    carcinoma: adults, centred on ..."): the label names the entity, the group who it affects."""
+    label = table.get("group_label")
+    tail = table.get("group_label_end")
+    return bool(
+        label
+        and tail
+        and re.search(label, text[: match.start()], re.IGNORECASE)
+        and re.match(tail, text[match.end() :], re.IGNORECASE)
+    )
+
+
+def _label_entity(text: str, lexicon: object) -> str | None:
+    """The entity a telegraphic line names before its colon, when its value is an age group
+    ("Nasopharyngeal carcinoma: adults, ..."); None for a generic label ("Age: ...")."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    match = re.match(r"([^,;:.()]{3,60}):\s", text)
+    if not match:
+        return None
+    generic = {str(w).lower() for w in table.get("generic_labels", [])}
+    if match.group(1).strip().lower() in generic:
+        return None
+    spans = find_ages(text, lexicon)
+    if not any(_labelled(text, _Span(s, e), table) for s, e in spans):
+        return None
+    return match.group(1).strip()
+
+
+class _Span:
+    """A found span that answers the ``start``/``end`` calls of a regex match."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -122,8 +178,10 @@ def _affected_group(text: str, match: re.Match[str], table: dict) -> bool:
     clause = re.split(r"[,;:()]", text[: match.start()])[-1]
     before = table.get("group_before")
     after = table.get("group_after")
+    framed = table.get("self_framed")
     return bool(
-        (before and re.search(before, clause, re.IGNORECASE))
+        (framed and re.match(framed, match.group(), re.IGNORECASE))
+        or (before and re.search(before, clause, re.IGNORECASE))
         or (after and re.match(after, text[match.end() :], re.IGNORECASE))
     )
 
@@ -153,6 +211,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         text, entity = prepare(disc, sentence, ctx.lexicon)
+        label = _label_entity(sentence.text, ctx.lexicon)
+        if label:
+            # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
+            text, entity = prepare(disc, sentence, ctx.lexicon, label)
         plain = _unhedged(text, ctx.lexicon)
         spans = [
             (s, e) for s, e in find_ages(text, ctx.lexicon) if affirmed(plain, ctx.lexicon, s, e)

@@ -119,7 +119,9 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         t_start, t_end = _treatment_before(text, trigger.start())
         treatment = text[t_start:t_end]
         limit = 14 if "," in treatment else 8
-        if not treatment_re.search(treatment) or len(treatment.split()) > limit:
+        # "fixation with a single cannulated screw": the instrument does not lengthen the name
+        head = re.split(r"\s+(?:with|using|under)\s+", treatment, maxsplit=1)[0]
+        if not treatment_re.search(treatment) or len(head.split()) > limit:
             continue
         if not _affirmed_clause(text, t_start, trigger, lexicon):
             continue
@@ -152,6 +154,9 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             match = re.search(unless, text[: trigger.start()], re.IGNORECASE)
             if match:
                 return _indication(treatment, text, *match.span("conditions"), table, lexicon)
+        if _bare(text, trigger, lexicon, exclude):
+            # "Once SCFE is diagnosed, prompt fixation is indicated.": indicated for the entity.
+            return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
     return None
 
 
@@ -192,6 +197,21 @@ def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: obj
             a, b = trigger.start() - start, trigger.start() - start + modal.end()
             clause = clause[:a] + " " * (b - a) + clause[b:]
     return affirmed(clause, lexicon, trigger.start() - start, trigger.end() - start)
+
+
+def _bare(text: str, trigger: re.Match[str], lexicon: object, exclude: Sequence[str]) -> bool:
+    """Whether a trigger ends its sentence with no condition in a sentence naming the entity:
+    the treatment is then indicated for the entity itself. A sentence not naming it may be about
+    a differential, so it gives nothing."""
+    bare = lexicon_list(lexicon, "indication", "bare")
+    if not bare or not exclude or not entity_in_text(text, exclude):
+        return False
+    words = trigger.group().lower().split()
+    if f"{words[0]} {words[-1]}" not in {b.lower() for b in bare}:
+        return False
+    trailing = lexicon_list(lexicon, "indication", "trailing")
+    tail = rf"(?:{phrase_regex(trailing)})?" if trailing else ""
+    return re.match(rf"\s*{tail}\s*(?:[.;]|$)", text[trigger.end() :], re.IGNORECASE) is not None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -254,7 +274,13 @@ def _indication(
         if reason:
             end = start + reason.start()
     spans = merge_modifiers(text[start:end], split_items(text[start:end]), lexicon)
-    items = tuple((start + s, start + e) for s, e in spans)
+    conservative = table.get("non_surgical")
+    items = tuple(
+        (start + s, start + e)
+        for s, e in spans
+        # "smaller cysts may be managed medically" is no indication for the operation
+        if not (conservative and re.search(conservative, text[start + s : start + e], re.I))
+    )
     if not items:
         return None
     treatment = re.sub(r"^(?:the|a|an)\s+", "", treatment.strip(), flags=re.IGNORECASE)
@@ -285,11 +311,12 @@ def _with_antecedent(sentence: Sentence, previous: str | None, lexicon: object) 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     previous: str | None = None  # the treatment the previous sentence indicated
+    names = disc.names_for(_entity(ctx))
     for sentence in prose_sentences(ctx.sentences):
-        raw = find_indication(sentence.text, ctx.lexicon)
+        raw = find_indication(sentence.text, ctx.lexicon, names)
         if raw is None:
             resolved = _with_antecedent(sentence, previous, ctx.lexicon)
-            raw = find_indication(resolved.text, ctx.lexicon) if resolved else None
+            raw = find_indication(resolved.text, ctx.lexicon, names) if resolved else None
             if raw is None or resolved is None:
                 previous = None
                 continue
@@ -305,7 +332,11 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         items = list(found.items)
         if found.treatment_span:
             items = sorted([*items, found.treatment_span])
-        if found.clause_start:
+        if found.treatment_span and not found.items and not found.clause_start:
+            parts = name_parts(
+                cloze_spans(text, items), entity, disc.names_for(entity), disc.proper_words
+            )
+        elif found.clause_start:
             text = upper_first(text[found.clause_start :])
             items = [(s - found.clause_start, e - found.clause_start) for s, e in items]
             parts = name_parts(
