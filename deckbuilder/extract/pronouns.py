@@ -32,7 +32,7 @@ from deckbuilder.extract.text import (
 )
 from deckbuilder.model import CaseNote, Cloze, Fact, SectionKind
 
-__all__ = ["settle_pronouns"]
+__all__ = ["findings_lesion", "settle_pronouns"]
 
 MAX_TEXT = 400
 MAX_NP_WORDS = 7
@@ -43,7 +43,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z0-9][\w'\u2019-]*")
 # "It is thought that ...", "it is important to ...": no referent needed.
-_DUMMY_IT = re.compile(r"\bit\s+(?:is|was|may\s+be|can\s+be)\s+\w+\s+(?:to|that|whether)\b", re.I)
+_DUMMY_IT = re.compile(
+    r"\bit\s+(?:is|was|may\s+be|can\s+be)\s+(?:not\s+)?(\w+)\s+(?:to|that|whether)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class _Words:
     demonstratives: frozenset[str]
     anaphors: tuple[str, ...]
     quantities: frozenset[str]
+    dummies: frozenset[str]
+    lesions: frozenset[str]
+    structures: frozenset[str]
+    examinations: frozenset[str]
 
 
 def _words(lexicon: Any) -> _Words:
@@ -76,6 +82,10 @@ def _words(lexicon: Any) -> _Words:
         demonstratives=table("demonstratives"),
         anaphors=tuple(w.lower() for w in lexicon_list(lexicon, "anaphora", "leading")),
         quantities=table("quantities"),
+        dummies=table("dummy_predicates"),
+        lesions=table("lesion_nouns"),
+        structures=table("structure_nouns"),
+        examinations=table("examination_nouns"),
     )
 
 
@@ -208,6 +218,10 @@ def _resolve(
         and own.start is not None
         and (own.start <= position < own.start + len(own.text))
     )
+    if _after_verb(text, position, words):
+        # "A thin cleft separated it from the cortex": an object pronoun right after its verb
+        # is never the subject of its own clause (that would be "itself").
+        own = None
     if own is not None and own.start is not None and own.start < position and not in_subject:
         return _follow(text, own, previous, words, depth)
     if word in words.object and own is not None and own.start is not None and not in_subject:
@@ -220,10 +234,20 @@ def _resolve(
     for start, end in _clauses(previous):
         found = _subject(previous, start, end, words)
         if found is not None:
-            if _pronoun_phrase(found.text, words):
-                return None
+            # A pronoun there too ("On ultrasound it is ...") is handed back as it is: the
+            # caller knows whether a chain of them means the card's entity.
             return _Referent(found.text, None, None)
     return None
+
+
+def _after_verb(text: str, position: int, words: _Words) -> bool:
+    before = re.search(r"([A-Za-z]+)\s+$", text[:position])
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if word in words.determiners or word in words.subject:
+        return False
+    return word in words.verbs or (len(word) > 4 and word.endswith("ed"))
 
 
 def _pronoun_phrase(phrase: str, words: _Words) -> bool:
@@ -266,6 +290,20 @@ def _locate(fact: Fact, variants: Sequence[str]) -> _Located | None:
         match = re.match(pattern, fact.text)
         if match:
             offsets.append(match.end())
+    found = _find(fact, variants, offsets)
+    if found is not None:
+        return found
+    # A rule may name the examination after the prefix ("In this case (...), on CT, it was
+    # ..."), words the source does not have; tried last, so "on T2WI they were heterogeneous, "
+    # is never taken for one.
+    settings = [m.end() for o in offsets if (m := _SETTING.match(fact.text, o))]
+    return _find(fact, variants, settings)
+
+
+_SETTING = re.compile(r"[Oo]n (?:[^\s,]+ ){0,3}[^\s,]+, ")
+
+
+def _find(fact: Fact, variants: Sequence[str], offsets: Sequence[int]) -> _Located | None:
     for offset in sorted(set(offsets), reverse=True):
         body = fact.text[offset:].rstrip(".").lower()
         if len(body) < 12:
@@ -290,16 +328,23 @@ def _names_topic(fact: Fact, phrase: str, section: SectionKind, words: _Words) -
     return generic and entity_in_text(fact.text, [fact.subject])
 
 
+def _names_entity(fact: Fact) -> bool:
+    return entity_in_text(fact.text, [fact.subject])
+
+
 def _shift(clozes: Sequence[Cloze], at: int, delta: int) -> tuple[Cloze, ...]:
     return tuple(
         replace(c, start=c.start + delta, end=c.end + delta) if c.start >= at else c for c in clozes
     )
 
 
-def _settle(fact: Fact, located: _Located, previous: str, words: _Words) -> Fact | None:
+def _settle(
+    fact: Fact, located: _Located, previous: str, words: _Words, lesion: str | None = None
+) -> Fact | None:
     """One pass over the card's back-references; None drops the card.
 
     Replacements are gathered and applied together; widening the card starts a new pass.
+    ``lesion`` is what "it" means in the Imaging Findings when the sentences before do not say.
     """
     source = located.source
     body_end = located.source_start + len(fact.text) - located.card_start
@@ -324,13 +369,22 @@ def _settle(fact: Fact, located: _Located, previous: str, words: _Words) -> Fact
             return None if edits else _widen_to_previous(fact, located, previous)
         if word not in pronouns:
             continue
-        if word == "it" and _DUMMY_IT.match(source, match.start()):
+        dummy = _DUMMY_IT.match(source, match.start()) if word == "it" else None
+        if dummy and dummy.group(1).lower() in words.dummies:
             continue
         body_before = fact.text[located.card_start : card_at]
         if word not in words.subject and entity_in_text(body_before, [fact.subject]):
             continue  # "favours multiple sclerosis over its mimics"
         referent = _resolve(source, match.start(), previous, words)
+        if section is SectionKind.IMAGING_FINDINGS and word in words.subject | words.object:
+            referent = _findings_referent(referent, lesion, words)
         if referent is None or not _agrees(word, referent.text, words):
+            return None
+        if _pronoun_phrase(referent.text, words):
+            # "On ultrasound it is a mass ... The stroma makes it bright": a chain of pronouns
+            # goes on about the entity the card names, and is unclear on a card naming none.
+            if section is not SectionKind.IMAGING_FINDINGS and _names_entity(fact):
+                continue
             return None
         if referent.start is not None and referent.start >= located.source_start:
             continue
@@ -350,6 +404,52 @@ def _settle(fact: Fact, located: _Located, previous: str, words: _Words) -> Fact
     for at, length, name in sorted(edits, reverse=True):
         fact = _replace_word(fact, at, length, name)
     return fact
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a noun phrase: its last word before a preposition."""
+    tokens = [t.lower() for t in _WORD.findall(phrase)]
+    for index, token in enumerate(tokens):
+        if index and token in _PREPOSITIONS:
+            return tokens[index - 1]
+    return tokens[-1] if tokens else ""
+
+
+def _findings_referent(
+    referent: _Referent | None, lesion: str | None, words: _Words
+) -> _Referent | None:
+    """In the Imaging Findings "it" is the case's lesion: an examination ("Unenhanced CT showed
+    a mass. It was ...") or a structure named in passing ("A thin cleft separated it from the
+    cortex. After gadolinium it enhanced") is never what it means. None when unsure."""
+    if referent is not None and not _pronoun_phrase(referent.text, words):
+        tokens = {t.lower() for t in _WORD.findall(referent.text)}
+        head = _head(referent.text)
+        if not tokens & words.examinations and head not in words.structures:
+            return referent
+    if lesion is None:
+        return None
+    return _Referent(lesion, None, None)
+
+
+def findings_lesion(sentences: Sequence[str], lexicon: Any) -> str | None:
+    """The case's lesion as the Imaging Findings first name it: "the mass" for "Unenhanced CT
+    showed a 3.8 cm extra-axial mass over ...", or None when no sentence names one.
+
+    Args:
+        sentences: the findings sentences before the one that needs the lesion, in order.
+        lexicon: the shipped lexicons (``pronouns`` table, ``lesion_nouns``).
+    """
+    words = _words(lexicon)
+    for sentence in sentences:
+        for match in _WORD.finditer(sentence):
+            noun = match.group().lower()
+            if noun not in words.lesions:
+                continue
+            before = sentence[max(0, match.start() - 40) : match.start()].lower()
+            if re.search(r"\b(?:no|not|without|nor|neither|any)\b[^,;.]*$", before):
+                continue  # "No other mass was seen" names no lesion
+            return f"the {noun}"
+    return None
 
 
 def _replace_word(fact: Fact, at: int, length: int, name: str) -> Fact:
@@ -404,6 +504,25 @@ def _previous_sentences(case: CaseNote) -> dict[tuple[Any, str], str]:
     return previous
 
 
+def _findings_lesions(case: CaseNote, lexicon: Any) -> dict[tuple[Any, str], str | None]:
+    """For each Imaging Findings sentence, the lesion the findings named before it."""
+    from deckbuilder.sentences import split_sentences
+
+    lesions: dict[tuple[Any, str], str | None] = {}
+    section = case.section(SectionKind.IMAGING_FINDINGS)
+    if section is None:
+        return lesions
+    seen: list[str] = []
+    lesion: str | None = None
+    for block in section.blocks:
+        for sentence in split_sentences(block, section.kind):
+            lesions[(sentence.location, sentence.text)] = lesion
+            seen.append(clean(sentence.text))
+            if lesion is None:
+                lesion = findings_lesion(seen[-1:], lexicon)
+    return lesions
+
+
 def settle_pronouns(
     facts: Sequence[Fact], case: CaseNote, lexicon: Any, expand: Any = None
 ) -> list[Fact]:
@@ -417,6 +536,7 @@ def settle_pronouns(
     """
     words = _words(lexicon)
     previous = _previous_sentences(case)
+    lesions = _findings_lesions(case, lexicon)
     kept: list[Fact] = []
     for fact in facts:
         if fact.kind in _SKIPPED_KINDS or fact.authored:
@@ -437,7 +557,8 @@ def settle_pronouns(
                 if _has_pronoun(settled.text, words):
                     settled = None
                 break
-            result = _settle(settled, located, before, words)
+            lesion = lesions.get((settled.source.location, settled.source.text))
+            result = _settle(settled, located, before, words, lesion)
             widened = (
                 result is not None
                 and result.text != settled.text

@@ -241,7 +241,10 @@ def _is_generic(subject: str, lexicon: Any) -> bool:
     first = lowered.split()[0] if lowered.split() else ""
     if first in lexicon_list(lexicon, "subject", "non_entity_first_words"):
         return True
-    heads = lexicon_list(lexicon, "subject", "non_entity_heads")
+    heads = [
+        *lexicon_list(lexicon, "subject", "non_entity_heads"),
+        *lexicon_list(lexicon, "subject", "subtype_heads"),
+    ]
     return any(re.search(rf"(?<![\w-]){re.escape(h)}$", lowered) for h in heads)
 
 
@@ -340,7 +343,7 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     ]
     known = [
         subject,
-        *diagnosis_heads(final_diagnosis(case), lexicon),
+        *_entity_heads(diagnosis_heads(final_diagnosis(case), lexicon), lexicon),
         *abbrs.values(),
         *differentials,
     ]
@@ -389,6 +392,22 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     return Discourse(
         subject, tuple(entities), abbrs, tuple(topics), generic, proper, tuple(differentials)
     )
+
+
+def _entity_heads(heads: Sequence[str], lexicon: Any) -> list[str]:
+    """The heads of a compound diagnosis that are entities: "Xanthogranulomatous
+    pyelonephritis, diffuse form" names one disease, its subtype ("diffuse form") and side
+    ("left hip") are no topic a card could be headed by."""
+    return [h for i, h in enumerate(heads) if i == 0 or not _is_qualifier(h, lexicon)]
+
+
+def _is_qualifier(phrase: str, lexicon: Any) -> bool:
+    words = re.findall(r"[\w-]+", norm(phrase))
+    if not words or len(words) > 4:
+        return False
+    subtypes = set(lexicon_list(lexicon, "subject", "subtype_heads"))
+    sides = set(lexicon_list(lexicon, "subject", "laterality"))
+    return words[0] in sides or bool(set(words) & subtypes)
 
 
 def _defined(text: str, topic: str, entities: list[str], lexicon: Any) -> str | None:

@@ -159,10 +159,41 @@ def _between_adjectives(text: str, comma: int) -> bool:
     return bool(_ADJECTIVE.search(before[-1]) and _ADJECTIVE.search(after[0]))
 
 
+_LEADING_PRONOUN = re.compile(r"(It|They)\b\s*")
+
+
+def _named_lesion(finding: str, before: list[str], lexicon: Any) -> str | None:
+    """``finding`` with a leading "It"/"They" named by the lesion the findings before it name
+    ("It was hyperdense ..." -> "The mass was hyperdense ..."); None when that lesion is
+    unknown or does not agree in number. A front never starts a finding with an orphan "It"."""
+    from deckbuilder.extract.pronouns import findings_lesion
+    from deckbuilder.extract.text import singular
+
+    leading = _LEADING_PRONOUN.match(finding)
+    if leading is None:
+        return finding
+    lesion = findings_lesion(before, lexicon)
+    if lesion is None:
+        return None
+    plural = singular(lesion) != lesion
+    if plural != (leading.group(1) == "They"):
+        return None
+    return upper_first(lesion) + " " + finding[leading.end() :]
+
+
 def _add_findings(
-    case: CaseNote, text: str, budget: int, stems: set[str], exact: Collection[str] = ()
+    case: CaseNote,
+    text: str,
+    budget: int,
+    stems: set[str],
+    exact: Collection[str] = (),
+    lexicon: Any = None,
 ) -> str:
-    for finding in _sentences(case, SectionKind.IMAGING_FINDINGS):
+    findings = _sentences(case, SectionKind.IMAGING_FINDINGS)
+    for index, written in enumerate(findings):
+        finding = _named_lesion(written, findings[:index], lexicon)
+        if finding is None:
+            continue
         words = re.findall(r"[A-Za-z][\w-]+", finding)
         if any(_telling(w, stems, exact) for w in words) or _negative(finding):
             continue
@@ -197,7 +228,7 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
         r"\b[\w]+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+", text, re.I
     ):
         text = f"A {patient}. {text}".strip() if text else f"A {patient}."
-    return upper_first(_add_findings(case, text, budget, stems, exact))
+    return upper_first(_add_findings(case, text, budget, stems, exact, lexicon))
 
 
 def short_vignette(
@@ -212,7 +243,7 @@ def short_vignette(
         stems |= diagnosis_words(diagnosis, lexicon)
     exact = hidden_abbreviations(case, stems) if stems else set()
     text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
-    findings = _add_findings(case, text, budget, stems, exact)
+    findings = _add_findings(case, text, budget, stems, exact, lexicon)
     # Only the first finding: the short front is for cards that need room.
     first = findings[len(text) :].strip()
     sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", first) if first else []
