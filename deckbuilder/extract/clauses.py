@@ -223,7 +223,11 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
             break
         # "..., and the corpus callosum is frequently crossed": a new clause ends the list, and
         # so does a new predicate ("involves the X and produces a Y appearance").
-        if re.search(r"\b(?:is|are|was|were|has|have|had)\b", item, re.IGNORECASE):
+        if re.search(
+            r"\b(?:is|are|was|were|has|have|had|may|can|might|could|should|must|will|would)\b",
+            item,
+            re.IGNORECASE,
+        ):
             break
         if index and first and first.group().lower() in verbs:
             break
@@ -362,8 +366,10 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     """
     data = ctx.lexicon.get(table, {}) or {}  # type: ignore[attr-defined]
     patterns = [re.compile(p, re.IGNORECASE) for p in data.get("patterns", [])]
-    if not patterns:
+    labels = [str(label) for label in data.get("labels", []) or []]
+    if not patterns and not labels:
         return
+    labelled = re.compile(rf"(?:{phrase_regex(labels)})\s*:", re.I) if labels else None
     conditions_only = bool(data.get("conditions_only"))
     own_subject = bool(data.get("subject_is_entity"))
     # A table may skip sentences about something else ("metastases most often involve ...") and
@@ -377,7 +383,9 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
-        if not any(p.search(raw) for p in patterns) or case_specific(raw, ctx.lexicon):
+        if not (any(p.search(raw) for p in patterns) or (labelled and labelled.match(raw))):
+            continue
+        if case_specific(raw, ctx.lexicon):
             continue
         if skip is not None and skip.search(raw):
             continue
@@ -438,6 +446,9 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
                 for s, e in found:
                     if not any(s < b and a < e for a, b in spans):
                         spans.append((s, e))
+        for s, e in _labelled_items(text, data, ctx.lexicon, not_items, conditions_only):
+            if not any(s < b and a < e for a, b in spans):
+                spans.append((s, e))
         if not spans:
             continue
         spans.sort()
@@ -449,6 +460,45 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
         )
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+def _labelled_items(
+    text: str,
+    data: dict[str, Any],
+    lexicon: Any,
+    not_items: re.Pattern[str] | None,
+    conditions_only: bool,
+) -> list[tuple[int, int]]:
+    """The items of a telegraphic line headed by one of the table's ``labels`` ("Sites: the
+    hand, especially ...; then the femur and humerus"): each semicolon clause is a list.
+
+    A trailing aside that is no abbreviation ("pathologic fracture (the usual presentation in
+    the hand)") is left visible; a clause that cannot be read safely gives nothing."""
+    labels = [str(label) for label in data.get("labels", []) or []]
+    if not labels:
+        return []
+    head = re.match(
+        rf"^(?:In\s[^,]{{1,60}},\s)?(?:{phrase_regex(labels)})\s*:\s*", text, re.IGNORECASE
+    )
+    if head is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    position = head.end()
+    for clause in re.finditer(r"[^;]+", text[position:]):
+        start, end = position + clause.start(), position + clause.end()
+        for s, e in list_items(text, start, end, lexicon):
+            aside = re.search(r"\s*\(([^()]*)\)$", text[s:e])
+            if aside and (re.search(r"\d", aside.group(1)) or len(aside.group(1).split()) >= 3):
+                e = s + aside.start()
+            item = text[s:e]
+            if not item.strip() or not affirmed(text, lexicon, s, e):
+                continue
+            if not_items is not None and not_items.search(item):
+                continue
+            if conditions_only and not is_condition(item, lexicon):
+                continue
+            spans.append((s, e))
+    return spans
 
 
 def _other_condition(before: str, entity: str, disc: Any, lexicon: Any) -> bool:

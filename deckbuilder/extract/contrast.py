@@ -210,7 +210,10 @@ def _terms(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int
 def _vague(term: str, lexicon: Any) -> bool:
     """Whether a term teaches nothing by itself ("identical", "the main alternative")."""
     pattern = _table(lexicon).get("vague_terms")
-    return bool(pattern) and re.fullmatch(pattern, term.strip(), re.IGNORECASE) is not None
+    # "the main differential of a multiloculated lesion": a vague head keeps its vagueness
+    # whatever phrase follows it.
+    tail = r"(?:\s+(?:of|for|to|in|among|between)\b.*)?"
+    return bool(pattern) and re.fullmatch(f"(?:{pattern}){tail}", term.strip(), re.I) is not None
 
 
 def _is_pronoun(phrase: str) -> bool:

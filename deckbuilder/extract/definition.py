@@ -91,6 +91,12 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         if lead and lead.end() < end:
             start = lead.end()
     start, end = trim_item(text, start, end, lexicon)
+    # "is a rare, chronic ..." cut at the comma leaves "rare"; "is a disease of older men" leaves
+    # "disease": a bare quality or a bare generic head teaches no category.
+    bare = re.sub(r"^(?:the|a|an)\s+", "", text[start:end].strip().lower())
+    generic = {w.lower() for w in _words(lexicon, "generic_heads")}
+    if bare in generic or bare in {w.lower() for w in modifiers}:
+        return None
     vague = {w.lower() for w in _words(lexicon, "vague_heads")}
     if end > start and text[start:end].split()[-1].lower() in vague:
         return _vague_object(text, end, lexicon)
