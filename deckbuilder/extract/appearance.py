@@ -71,6 +71,13 @@ _COORDINATION = re.compile(
 _COMBINATION = re.compile(r"^\s*,?\s*(?:(?:on|in|at|of|with|using|the|a|an|and)\s+)*$", re.I)
 _PHASE_WORD = re.compile(r"(?<![\w-])(?:arterial|early|delayed|late|venous|portal)(?![\w-])", re.I)
 _LEADING_LINK = re.compile(r"^[\s,;:]*(?:(?:and|but|whereas|while|although|though)\s+)?", re.I)
+# What may follow an answer's last word when that word closes its phrase.
+_ENDS_PHRASE = re.compile(
+    r"\s*(?:[,;:.)(]|$)|\s+(?:and|or|but|on|in|at|with|after|during|to|than|throughout|"
+    r"whereas|while|compared|relative|before|following|from|within|along)(?![\w-])",
+    re.I,
+)
+_SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
     re.I,
@@ -224,6 +231,8 @@ class _Tables:
         self.adjective_stop = {norm(w) for w in appearance.get("adjective_stop") or []}
         self.noun_taking = {norm(w) for w in appearance.get("noun_taking") or []}
         self.noun_stop = {norm(w) for w in appearance.get("noun_stop") or []}
+        tails = _word_list(appearance.get("compound_tails") or [])
+        self.compound_tail = re.compile(rf"[\s\-]+(?:{tails.pattern})", re.I) if tails else None
         self.absence_modifiers = {norm(w) for w in appearance.get("absence_modifiers") or []}
         self.absence_groups = set(appearance.get("absence_groups") or [])
         self.predicated = {norm(w) for w in appearance.get("predicated") or []}
@@ -240,7 +249,9 @@ class _Tables:
         self.modifier = (
             re.compile(
                 rf"(?:{'|'.join(_phrase_regex(m) for m in sorted(set(modifiers), key=len)[::-1])})"
-                r"(?:\s*,)?\s+$",
+                # "peripheral and septal enhancement": coordinated modifiers share the term
+                # (taken only after a first modifier, see `_terms`).
+                r"(?:\s*,)?(?P<link>\s+(?:and|or))?\s+$",
                 re.I,
             )
             if modifiers
@@ -371,6 +382,8 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
         for _ in range(3):
             window = text[max(0, answer_start - 40) : answer_start]
             before = tables.modifier.search(window) if tables.modifier else None
+            if before and before.group("link") and answer_start == start:
+                before = None  # "T1 bright and bright on T2": two findings, not one
             if not before and tables.adjective is not None:
                 before = tables.adjective.search(window)
                 if before and norm(before.group(1)) in tables.adjective_stop:
@@ -386,8 +399,16 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             answer_end = _noun_after(text, answer_end, tables)
         if tables.post_modifier:
             adverb = tables.post_modifier.match(text, answer_end)
-            if adverb:
+            # "an enlarged poorly functioning kidney": an adverb followed by the word it
+            # qualifies belongs to that word, not to the term.
+            if adverb and _ENDS_PHRASE.match(text, adverb.end()):
                 answer_end = adverb.end()
+        if _SPLITS_COMPOUND.match(text, answer_end) or (
+            tables.compound_tail is not None and tables.compound_tail.match(text, answer_end)
+        ):
+            # "the T2 dark spot sign", "a residual flow lumen": the term is part of a longer
+            # name; a cut inside it would garble the card.
+            continue
         if group.absorbs_setting:
             link = re.match(r"\s+(?:on|in|during)\s+(?:the\s+)?", text[answer_end:], re.I)
             inner = link and next((m for m in mentions if m.start == answer_end + link.end()), None)
@@ -455,7 +476,13 @@ def _noun_after(text: str, pos: int, tables: _Tables) -> int:
         if word.start() != (words[index - 1].end() if index else 0):
             break
         value = norm(word.group(1))
-        if value in tables.noun_stop or value in tables.clause_verbs or value.endswith("ing"):
+        # "enlarged poorly functioning": an adverb qualifies the next word, not a noun.
+        if (
+            value.endswith("ly")
+            or value in tables.noun_stop
+            or value in tables.clause_verbs
+            or value.endswith("ing")
+        ):
             break
         taken = pos + word.end()
     if taken == pos:
@@ -611,8 +638,9 @@ def find_appearances(
         if term.group == "enhancement" and ids and set(ids) <= tables.unenhanced_settings:
             # "hypointense on T2WI and variable enhancement": enhancement needs contrast.
             ids, mention = (), None
-        if term.group == "calcification":
+        if term.group == "calcification" and ids:
             # "on MR ... calcified lesions": a word about the lesion, not its MR appearance.
+            # With no setting named here, an inherited one is checked by `_fits` below.
             ids = tuple(i for i in ids if i in tables.calcification_settings)
             if not ids:
                 continue
@@ -667,7 +695,7 @@ def _location(text: str, term: _Term) -> bool:
     place a finding lies, not how it looks."""
     return bool(
         re.search(
-            r"(?<![\w-])(?:in|within|into)\s+the\s+(?:surrounding\s+|adjacent\s+)?$",
+            r"(?<![\w-])(?:in|within|into|from)\s+the\s+(?:surrounding\s+|adjacent\s+)?$",
             text[: term.start],
             re.I,
         )
