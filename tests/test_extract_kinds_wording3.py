@@ -160,3 +160,47 @@ def test_the_main_differential_of_something_is_no_feature() -> None:
         final="Serous cystadenoma",
     )
     assert facts_of(case, "distinguishing-feature") == []
+
+
+# --- distinguishing-feature: "rather than" --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hidden"),
+    [
+        (
+            "Aneurysmal bone cyst expands rather than destroys the cortex.",
+            ("expands",),
+        ),
+        (
+            "Giant cell tumour typically scallops the cortex rather than breaching it.",
+            ("scallops the cortex",),
+        ),
+        (
+            "Giant cell tumour shows an eccentric epiphyseal location rather than a central "
+            "metaphyseal one.",
+            ("eccentric epiphyseal location",),
+        ),
+    ],
+)
+def test_rather_than_hides_the_entity_own_feature(sentence: str, hidden: tuple[str, ...]) -> None:
+    case = make_case("Giant cell tumour is a locally aggressive bone tumour. " + sentence)
+    found = [
+        f.answers() for f in facts_of(case, "distinguishing-feature") if "rather than" in f.text
+    ]
+    assert found == [hidden]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Observation rather than surgery is advised for small lesions.",
+        "Giant cell tumour may expand rather than destroy the cortex.",
+        "The lesion was lytic rather than sclerotic in our patient.",
+        "Rather than a biopsy, follow-up imaging is enough.",
+        "Lymphoma typically encases the vessels rather than narrowing them.",
+    ],
+)
+def test_rather_than_near_misses_give_nothing(sentence: str) -> None:
+    case = make_case("Giant cell tumour is a locally aggressive bone tumour. " + sentence)
+    assert [f for f in facts_of(case, "distinguishing-feature") if "rather" in f.text] == []

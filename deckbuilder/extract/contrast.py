@@ -22,6 +22,7 @@ from deckbuilder.extract.subject import (
     case_discourse,
     final_diagnosis,
     names_kind_of,
+    prepare,
     prose_sentences,
 )
 from deckbuilder.extract.text import (
@@ -30,9 +31,11 @@ from deckbuilder.extract.text import (
     clean,
     cloze_spans,
     entity_in_text,
+    lexicon_list,
     lower_first,
     name_parts,
     norm,
+    phrase_regex,
     resolve_anaphora,
     singular,
     slug,
@@ -326,8 +329,84 @@ def _separating_facts(ctx: CaseContext) -> Iterator[Fact]:
             break
 
 
+def rather_than(text: str, lexicon: Any) -> tuple[int, int] | None:
+    """The feature a subject has "rather than" another: "erodes the adjacent bone rather than
+    causing hyperostosis" gives "erodes the adjacent bone"; after a verb that only introduces
+    ("shows enhancing septa rather than daughter cysts") the term after it. None when the words
+    before "rather than" hold no verb of the lexicon's ``rather_than_verbs`` or ``clauses`` verbs,
+    or name a treatment."""
+    table = _table(lexicon)
+    found = re.search(r"\s+rather\s+than\s+", text, re.IGNORECASE)
+    if found is None:
+        return None
+    treatment = table.get("rather_than_skip")
+    if treatment and re.search(treatment, text, re.IGNORECASE):
+        return None
+    starts = [
+        m.end() for m in re.finditer(r"[,;:]\s*|\s(?:but|while|whereas)\s", text[: found.start()])
+    ]
+    start = starts[-1] if starts else 0
+    own_verbs = [str(v) for v in table.get("rather_than_verbs", []) or []]
+    introducing = [str(v) for v in table.get("rather_than_introducing", []) or []]
+    verb_re = re.compile(
+        rf"(?<![\w-])(?:({phrase_regex(own_verbs)})|({phrase_regex(introducing)}))(?![\w-])",
+        re.IGNORECASE,
+    )
+    verbs = list(verb_re.finditer(text, start, found.start()))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if verb.group(1):
+        begin = verb.start()
+    else:
+        begin = verb.end()
+        adverbs = lexicon_list(lexicon, "clauses", "adverbs")
+        skip = re.compile(rf"\s*(?:(?:{phrase_regex(adverbs)}|the|a|an)\s+)*", re.IGNORECASE)
+        begin = skip.match(text, begin).end()  # type: ignore[union-attr]
+    # "may expand rather than destroy": a hedged feature is no fact to learn.
+    if re.search(
+        r"\b(?:may|might|could|can|possibly|sometimes|occasionally)\b", text[start:begin], re.I
+    ):
+        return None
+    end = found.start()
+    aside = re.search(r"\s*\([^()]*\)$", text[begin:end])
+    if aside:
+        end = begin + aside.start()
+    words = text[begin:end].split()
+    if not words or len(words) > 8 or _vague(text[begin:end], lexicon):
+        return None
+    return begin, end
+
+
+def _rather_than_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "Cystic adventitial disease narrows rather than dilates the artery": the feature the
+    sentence's own entity has is hidden, when the words before name that entity."""
+    disc = case_discourse(ctx)
+    for sentence in prose_sentences(ctx.sentences):
+        raw = clean(sentence.text)
+        if not re.search(r"\brather\s+than\b", raw, re.IGNORECASE) or case_specific(
+            raw, ctx.lexicon
+        ):
+            continue
+        topic = disc.topic(sentence)
+        if not topic:
+            continue
+        text, entity = prepare(disc, sentence, ctx.lexicon, topic)
+        span = rather_than(text, ctx.lexicon)
+        if span is None or len(text) > MAX_CARD:
+            continue
+        if not entity_in_text(text[: span[0]], disc.names_for(entity)):
+            continue
+        if not affirmed(text, ctx.lexicon, *span):
+            continue
+        parts = cloze_spans(text, [span])
+        key = slug(f"{singular(entity)} rather than")[:60].rstrip("-")
+        yield build_fact(ctx, sentence, KIND, key, entity, parts, tags=("diagnosis",))
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     yield from _contrast_facts(ctx)
+    yield from _rather_than_facts(ctx)
     yield from _set_against_facts(ctx)
     yield from _separating_facts(ctx)
     yield from _until_proven(ctx)
