@@ -169,3 +169,19 @@ def test_a_side_of_the_diagnosis_never_heads_a_card() -> None:
     )
     for card in facts_of(case):
         assert not card.text.lower().startswith("in left hip")
+
+
+def test_object_pronoun_is_not_its_own_clause_subject_and_a_chain_keeps_the_entity() -> None:
+    case = make_case(
+        "Elastofibroma dorsi is a benign fibroelastic pseudotumour. On MR it is a lentiform "
+        "mass below the scapula. Interlaced fat makes it hyperintense on T1WI, and it enhances "
+        "heterogeneously.",
+        final="Elastofibroma dorsi",
+    )
+    cards = [c for c in facts_of(case, "sequence-appearance") if "T1WI" in c.text]
+    assert cards
+    for card in cards:
+        assert "elastofibroma dorsi" in card.text.lower()
+        assert "makes the interlaced fat" not in card.text.lower()
+    for card in _cards_with(case, "enhances heterogeneously"):
+        assert "fat enhances" not in card.text

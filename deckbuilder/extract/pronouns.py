@@ -227,6 +227,10 @@ def _resolve(
     if word in words.object and own is not None and own.start is not None and not in_subject:
         return _follow(text, own, previous, words, depth)
     for earlier in range(index - 1, -1, -1):
+        same = _same_pronoun(text, clauses[earlier], word, words)
+        if same is not None:
+            # "Fat makes it bright, and it enhances": the second "it" goes on with the first.
+            return _resolve(text, same, previous, words, depth + 1)
         found = _subject(text, *clauses[earlier], words)
         if found is not None:
             return _follow(text, found, previous, words, depth)
@@ -237,6 +241,18 @@ def _resolve(
             # A pronoun there too ("On ultrasound it is ...") is handed back as it is: the
             # caller knows whether a chain of them means the card's entity.
             return _Referent(found.text, None, None)
+    return None
+
+
+def _same_pronoun(text: str, clause: tuple[int, int], word: str, words: _Words) -> int | None:
+    """Where ``clause`` uses the pronoun ``word`` (or its other case) after its subject."""
+    family = {"it", "its"} if word in {"it", "its"} else {"they", "them", "their"}
+    if word not in family:
+        return None
+    tokens = _tokens(text, *clause)
+    for token in tokens[1:]:
+        if token.group().lower() in family and _after_verb(text, token.start(), words):
+            return token.start()
     return None
 
 
