@@ -204,3 +204,20 @@ def test_rather_than_hides_the_entity_own_feature(sentence: str, hidden: tuple[s
 def test_rather_than_near_misses_give_nothing(sentence: str) -> None:
     case = make_case("Giant cell tumour is a locally aggressive bone tumour. " + sentence)
     assert [f for f in facts_of(case, "distinguishing-feature") if "rather" in f.text] == []
+
+
+def test_a_sign_as_subject_with_its_description_between_commas() -> None:
+    text = (
+        "Crohn disease is a chronic inflammatory bowel disease. The string sign, a long thin "
+        "column of barium through a narrowed loop, indicates severe stenosis."
+    )
+    found = [f.answers() for f in facts_of(make_case(text), "sign")]
+    assert found == [("string sign",)] or found == [("string",)]
+
+
+def test_a_hedged_sign_subject_gives_no_card() -> None:
+    text = (
+        "Crohn disease is a chronic inflammatory bowel disease. The string sign, a long thin "
+        "column of barium through a narrowed loop, may indicate spasm."
+    )
+    assert facts_of(make_case(text), "sign") == []
