@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from deckbuilder import notetype
 from deckbuilder.model import CardNote, CaseNote, Cloze, Fact, MediaFile
+from deckbuilder.slug import slug
 
 # Bump only if every note in every student's collection should be duplicated: it changes all GUIDs.
 _GUID_NAMESPACE = "deckbuilder/v1"
@@ -49,12 +49,6 @@ def note_guid(case_id: str, kind: str, key: str) -> str:
         number, rem = divmod(number, len(_GUID_ALPHABET))
         digits.append(_GUID_ALPHABET[rem])
     return "".join(reversed(digits))
-
-
-def slug(value: str) -> str:
-    """Lower-case ASCII words joined by hyphens: ``"Head & Neck"`` -> ``"head-neck"``."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def clean_tag(tag: str) -> str:

@@ -5,7 +5,6 @@ Every option has a docstring-like description in ``OPTIONS``; unknown keys are r
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 import yaml
 
 from deckbuilder.errors import ConfigError
+from deckbuilder.slug import slug
 
 # Constant forever: students' collections know the deck by this id. Never change it.
 DEFAULT_DECK_ID = 1_734_905_518_177
@@ -44,8 +44,7 @@ OPTIONS: dict[str, str] = {
 
 
 def default_output_name(deck_name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", deck_name.lower()).strip("-") or "deck"
-    return f"dist/{slug}.apkg"
+    return f"dist/{slug(deck_name) or 'deck'}.apkg"
 
 
 def load_config(project_root: Path) -> tuple[DeckConfig, list[str]]:

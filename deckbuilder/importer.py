@@ -39,13 +39,13 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
 
 from deckbuilder.model import Diagnostic, SourceLocation, error, warning
+from deckbuilder.slug import slug as make_slug
 
 EURORAD_LICENSE = "CC BY-NC-SA 4.0"
 EURORAD_CASE_URL = "https://www.eurorad.org/case/{case_id}"
@@ -270,8 +270,7 @@ def import_case(text: str, src_path: str) -> tuple[ImportedCase | None, list[Dia
 
 def slugify(title: str) -> str:
     """Lowercase ASCII words joined by hyphens, cut at a word boundary to at most 60 characters."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = make_slug(title)
     if len(slug) > MAX_SLUG_LENGTH:
         cut = slug[: MAX_SLUG_LENGTH + 1]
         # Cut at the last hyphen so the slug does not end in half a word, unless one word is

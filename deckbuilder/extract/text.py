@@ -18,6 +18,7 @@ from typing import Any
 
 from deckbuilder.extract.base import CaseContext
 from deckbuilder.model import CaseNote, Cloze, Fact, SectionKind, Sentence
+from deckbuilder.slug import slug as make_slug
 
 __all__ = [
     "Answer",
@@ -66,9 +67,8 @@ def norm(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A stable key: ASCII lower case words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "fact"
+    """A stable key: ASCII lower case words joined by hyphens ("fact" when none are left)."""
+    return make_slug(text) or "fact"
 
 
 def lexicon_list(lexicon: Any, table: str, key: str) -> list[str]:
