@@ -18,8 +18,9 @@ from conftest import SEED_CASE
 from deckbuilder import evaluate
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
-# The blind holdout set follows the same format; its cases are checked for form, not scored here.
-HOLDOUT_DIR = Path(__file__).parent / "holdout"
+# The holdout sets (tests/holdout, tests/holdout2, ...) follow the same format; their cases are
+# checked for form, not scored here.
+HOLDOUT_DIRS = sorted(Path(__file__).parent.glob("holdout*/"))
 SEEDS_DIR = SEED_CASE.parent
 
 # The kinds the scorer holds to the bar; the corpus must cover each of them.
@@ -84,7 +85,7 @@ def _load_expected(case_dir: Path) -> dict[str, Any]:
 
 
 CASE_DIRS = _case_dirs()
-FORMAT_DIRS = CASE_DIRS + (_case_dirs(HOLDOUT_DIR) if HOLDOUT_DIR.is_dir() else [])
+FORMAT_DIRS = CASE_DIRS + [case for root in HOLDOUT_DIRS for case in _case_dirs(root)]
 
 
 def test_corpus_has_eight_original_cases_with_unique_numbers() -> None:
@@ -101,7 +102,7 @@ def test_corpus_has_eight_original_cases_with_unique_numbers() -> None:
     assert all(90001 <= n <= 90999 for n in numbers), "original cases use numbers 90001-90999"
 
 
-@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[p.name for p in FORMAT_DIRS])
+@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in FORMAT_DIRS])
 def test_input_follows_the_seed_layout(case_dir: Path) -> None:
     path = _input_path(case_dir)
     if not path.exists():
@@ -115,7 +116,7 @@ def test_input_follows_the_seed_layout(case_dir: Path) -> None:
     assert sections["Differential Diagnosis List"].strip(), "empty Differential Diagnosis List"
 
 
-@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[p.name for p in FORMAT_DIRS])
+@pytest.mark.parametrize("case_dir", FORMAT_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in FORMAT_DIRS])
 def test_expected_yaml_is_valid_and_grounded_in_the_input(case_dir: Path) -> None:
     path = _input_path(case_dir)
     if not path.exists():
