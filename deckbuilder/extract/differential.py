@@ -33,16 +33,23 @@ def differential_items(ctx: CaseContext) -> list[tuple[str, Sentence]]:
     return items
 
 
-def _same(a: str, b: str) -> bool:
-    words_a = set(re.findall(r"\w+", norm(a)))
-    words_b = set(re.findall(r"\w+", norm(b)))
-    if not words_a or not words_b:
+def _same(item: str, name: str, *, widened: bool = True) -> bool:
+    """Whether a listed item repeats ``name``.
+
+    "Ileocolic intussusception" repeats "Idiopathic ileocolic intussusception" (the item is
+    narrower). With ``widened`` an item that adds words to the name repeats it too ("Myositis
+    ossificans (MO)"); that holds for the diagnosis itself, not for a site or a secondary
+    entity of it: "Renal cell carcinoma invading the pelvis" is another disease than a tumour
+    "of the renal pelvis".
+    """
+    item_words = set(re.findall(r"\w+", norm(item)))
+    name_words = set(re.findall(r"\w+", norm(name)))
+    if not item_words or not name_words:
         return False
-    # "Ileocolic intussusception" repeats "Idiopathic ileocolic intussusception".
     return (
-        words_a <= words_b
-        or words_b <= words_a
-        or len(words_a & words_b) / len(words_a | words_b) >= 0.8
+        item_words <= name_words
+        or (widened and name_words <= item_words)
+        or len(item_words & name_words) / len(item_words | name_words) >= 0.8
     )
 
 
@@ -53,7 +60,7 @@ def _names_head(item: str, heads: list[str], ctx: CaseContext) -> bool:
 
     long_forms = abbreviations(ctx.sentences)
     name = long_forms.get(item.strip(), item)
-    return any(_same(name, h) for h in heads)
+    return any(_same(name, h, widened=i == 0) for i, h in enumerate(heads))
 
 
 def _join(names: list[str]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
-from deckbuilder.extract.text import Answer, build_fact, norm
+from deckbuilder.extract.text import Answer, build_fact, lexicon_list, norm
 from deckbuilder.extract.vignette import vignette
 from deckbuilder.model import Fact, SectionKind
 
@@ -22,11 +22,11 @@ KIND = "final-diagnosis"
 
 def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
     """The diagnosis with each entity as a c1 answer and the words joining them visible."""
-    heads = diagnosis_heads(diagnosis, lexicon)
+    heads = _entity_heads(diagnosis, lexicon)
     parts: list[str | Answer] = []
     position = 0
     for head in heads:
-        found = re.search(re.escape(head), diagnosis[position:], re.IGNORECASE)
+        found = re.search(_head_pattern(head), diagnosis[position:], re.IGNORECASE)
         if not found:
             return [Answer(diagnosis)]
         start, end = position + found.start(), position + found.end()
@@ -39,6 +39,39 @@ def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
         return [Answer(diagnosis)]
     # Bracketed words left visible (a subtype) would not name the diagnosis but hint at it.
     return [p for p in parts if p != ""]
+
+
+def _entity_heads(diagnosis: str, lexicon: object) -> list[str]:
+    """The diagnosis's entities without the parts that only qualify it; the first, the
+    diagnosis itself, always stays."""
+    heads = diagnosis_heads(diagnosis, lexicon)
+    return heads[:1] + [h for h in heads[1:] if not _qualifier(h, lexicon)]
+
+
+def _qualifier(head: str, lexicon: object) -> bool:
+    """Whether a comma-separated part of a diagnosis only qualifies it: a side ("left side"), a
+    grade or a stage ("Shamblin group II", "pT3"). Such a part stays visible after the answer;
+    hiding it would ask the student to recall a detail no card taught."""
+    neutral = set(lexicon_list(lexicon, "final", "neutral_words"))
+    words = re.findall(r"[\w-]+", head.lower())
+    if all(w in neutral for w in words):
+        return True
+    return _STAGING.fullmatch(head.strip()) is not None
+
+
+# A staging word with its value ("group II", "grade 3", "pT3", "stage IVb").
+_STAGING = re.compile(
+    r"(?:[\w-]+\s+)?(?:group|grade|stage|class|level|category)\s+(?:[IVX]+|\d+|[A-D])[a-c]?"
+    r"|p?[TNM]\d[a-c]?(?:\s*,?\s*(?:high|low)\s+grade)?",
+    re.IGNORECASE,
+)
+
+
+def _head_pattern(head: str) -> str:
+    """``head`` as written in the diagnosis, where a bracket may sit between its words: the
+    head "Mixed laryngocele" is "Mixed (internal and external) laryngocele" in the text."""
+    words = [re.escape(w) for w in head.split()]
+    return r"(?:\s*\([^()]*\))?\s+".join(words)
 
 
 def _merge_lists(parts: list[str | Answer]) -> list[str | Answer]:
@@ -72,7 +105,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         return
     parts: list[str | Answer] = [f"{front} Final diagnosis: "]
     parts.extend(diagnosis_parts(diagnosis, ctx.lexicon))
-    heads = diagnosis_heads(diagnosis, ctx.lexicon)
+    heads = _entity_heads(diagnosis, ctx.lexicon)
     subject = heads[0] if heads else diagnosis
     fact = build_fact(ctx, source, KIND, "final", subject, parts, tags=("diagnosis",))
     if norm(fact.text):

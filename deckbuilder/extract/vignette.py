@@ -159,6 +159,11 @@ def _between_adjectives(text: str, comma: int) -> bool:
     return bool(_ADJECTIVE.search(before[-1]) and _ADJECTIVE.search(after[0]))
 
 
+_STATES_AGE = re.compile(
+    r"\b\w+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+|\b\d+\s*(?:y/?o|y\.o\.|yo)(?!\w)",
+    re.IGNORECASE,
+)
+
 _LEADING_PRONOUN = re.compile(r"(It|They)\b\s*")
 
 
@@ -223,10 +228,8 @@ def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
     if len(text) > budget:
         text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
     patient = patient_phrase(case)
-    # "A woman aged 57 ..." already says who the patient is.
-    if patient and not re.search(
-        r"\b[\w]+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+", text, re.I
-    ):
+    # "A woman aged 57 ..." or a telegraphic "9 y/o boy" already says who the patient is.
+    if patient and not _STATES_AGE.search(text):
         text = f"A {patient}. {text}".strip() if text else f"A {patient}."
     return upper_first(_add_findings(case, text, budget, stems, exact, lexicon))
 
