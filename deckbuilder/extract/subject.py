@@ -254,6 +254,11 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
     for sentence in sentences:
         if sentence.section is SectionKind.DISCUSSION:
             subject = sentence_subject(sentence.text, lexicon)
+            if subject:
+                # "A laryngocele is an abnormal dilatation ..." is about laryngocele: the article
+                # opens the noun phrase, it does not make it generic.
+                subject = re.sub(r"^(?:an?|the)\s+(?=[a-z])", "", subject, flags=re.IGNORECASE)
+                subject = subject[:1].upper() + subject[1:]
             if subject and not _is_generic(subject, lexicon) and _related(subject, case, heads):
                 # "Osteosarcoma arising in Paget disease" is about osteosarcoma even when the
                 # Discussion opens with the background disease.
@@ -338,8 +343,16 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     subject_names = {norm(subject), norm(singular(subject))}
     diagnosis = final_diagnosis(case)
     subject_names |= {norm(singular(diagnosis)), norm(diagnosis)}
+    # "Epidermoid cyst" listed beside "Epidermoid cyst of the right cerebellopontine angle" or
+    # "Intracranial epidermoid cysts" is the case's own disease, never a differential of it.
     differentials = [
-        d for d in listed_differentials(all_sentences) if norm(singular(d)) not in subject_names
+        d
+        for d in listed_differentials(all_sentences)
+        if not any(
+            re.search(rf"(?<![\w-]){re.escape(norm(singular(d)))}(?![\w-])", n)
+            for n in subject_names | {norm(singular(subject))}
+            if n
+        )
     ]
     known = [
         subject,
@@ -368,11 +381,15 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                 text = clean(sentence.text)
                 if anaphor is None or not anaphor.match(text):
                     named = _named_entity(text, entities, abbrs, lexicon)
+                    if named and not _may_head(named, subject, diagnosis, differentials, lexicon):
+                        # "The cerebellopontine angle (CPA) is the commonest location": a place
+                        # spelled out by an abbreviation is no topic.
+                        named = None
                     mentioned = None
                     if not named and opening and section.kind in _CONTINUED_SECTIONS:
                         # "Multiple cystic lesions should instead suggest lymphoepithelial
                         # cysts": a paragraph opening with one differential is about it.
-                        mentioned = _mentioned(text, others, abbrs, [subject])
+                        mentioned = _mentioned(text, others, abbrs, [subject], lexicon)
                     defined = (
                         None if named or mentioned else _defined(text, topic, entities, lexicon)
                     )
@@ -445,10 +462,15 @@ def _other_entities(
 
 
 def _mentioned(
-    text: str, candidates: Sequence[str], abbrs: dict[str, str], excluded: Sequence[str]
+    text: str,
+    candidates: Sequence[str],
+    abbrs: dict[str, str],
+    excluded: Sequence[str],
+    lexicon: Any = None,
 ) -> str | None:
     """The one candidate ``text`` names anywhere, when it names exactly one and none of
-    ``excluded``."""
+    ``excluded``; one named only after a comparison cue ("..., whereas an arachnoid cyst ...")
+    is the other side of a comparison, not what the paragraph is about."""
 
     def names(entity: str) -> list[str]:
         return [entity, *(a for a, long in abbrs.items() if norm(long) == norm(entity))]
@@ -456,7 +478,37 @@ def _mentioned(
     if any(entity_in_text(text, names(e)) for e in excluded):
         return None
     hits = [c for c in candidates if entity_in_text(text, names(c))]
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) != 1:
+        return None
+    cues = lexicon_list(lexicon, "subject", "comparison_cues") if lexicon is not None else []
+    position = _position(text, names(hits[0]))
+    if (
+        cues
+        and position is not None
+        and re.search(rf"(?<![\w-])(?:{phrase_regex(cues)})(?![\w-])", text[:position], re.I)
+    ):
+        return None
+    return hits[0]
+
+
+def _may_head(
+    entity: str, subject: str, diagnosis: str, differentials: Sequence[str], lexicon: Any
+) -> bool:
+    """Whether a known name may be a paragraph's topic: the case subject, a part of the
+    diagnosis, a differential or a disease; not a place known only by its abbreviation."""
+    wanted = norm(singular(entity))
+    if wanted in {norm(singular(subject)), *(norm(singular(d)) for d in differentials)}:
+        return True
+    for head in diagnosis_heads(diagnosis, lexicon):
+        if norm(singular(head)) != wanted:
+            continue
+        # A later part of a diagnosis may be a place ("... of the right cerebellopontine
+        # angle"), which heads no paragraph.
+        at = diagnosis.lower().find(head.lower())
+        before = diagnosis[:at] if at > 0 else ""
+        if not re.search(r"\b(?:of|in|at|on)\s+(?:the\s+)?(?:(?:right|left)\s+)?$", before, re.I):
+            return True
+    return is_disease_like(entity, lexicon)
 
 
 def _shortened(candidate: str, entities: Sequence[str]) -> str | None:
