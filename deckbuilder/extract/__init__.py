@@ -1,7 +1,8 @@
 """The extract stage: CaseNote -> Facts, by a registry of small rules.
 
 :func:`extract_facts` splits every block into sentences, works out the case subject, runs each
-registered rule in priority order, drops what the note's ``suppress`` asks, makes keys unique
+registered rule in priority order, drops automatic cards that read as a bad cut (see
+:mod:`deckbuilder.extract.guard`) and what the note's ``suppress`` asks, makes keys unique
 within (case, kind) and checks card sizes. Rules live one per module and expose ``RULE``; adding
 a fact kind means adding a module name to ``RULE_MODULES``.
 """
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from deckbuilder.extract.base import CaseContext, Rule, RuleOutput
+from deckbuilder.extract.guard import keep_readable
 from deckbuilder.extract.pronouns import settle_pronouns
 from deckbuilder.extract.subject import case_discourse, resolve_subject
 from deckbuilder.lexicon import Lexicon
@@ -116,6 +118,7 @@ def extract_facts(
     facts = [f for f in facts if _has_answers(f)]
     # A cut sentence can strand "it" or "its"; the card must carry what they point to.
     facts = settle_pronouns(facts, case, lexicon, case_discourse(full).expand)
+    facts = keep_readable(facts, lexicon)
     facts, suppress_diagnostics = _suppress(case, facts)
     diagnostics.extend(suppress_diagnostics)
     facts = _unique_keys(facts)

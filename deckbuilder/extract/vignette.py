@@ -77,6 +77,11 @@ def mask(text: str, stems: set[str], lexicon: Any, exact: Collection[str] = ()) 
                 j += 1
             while j > i + 1 and tokens[j - 1].isspace():
                 j -= 1
+            # "with a suspected X" loses its article too: the neutral phrase brings its own.
+            while out and out[-1].isspace():
+                out.pop()
+            if out and out[-1].lower() in _ARTICLES:
+                out.pop()
             out.append(" " if out and not out[-1].isspace() else "")
             out.append(neutral)
             i = j
@@ -84,6 +89,9 @@ def mask(text: str, stems: set[str], lexicon: Any, exact: Collection[str] = ()) 
         out.append(token)
         i += 1
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _sentences(case: CaseNote, kind: SectionKind) -> list[str]:
