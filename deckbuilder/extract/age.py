@@ -17,23 +17,37 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
+from deckbuilder.extract.polarity import Polarity, matcher
+from deckbuilder.extract.subject import (
+    Discourse,
+    case_discourse,
+    is_disease_like,
+    prepare,
+    prose_sentences,
+    sentence_subject,
+)
 from deckbuilder.extract.text import (
     Answer,
     affirmed,
     build_fact,
     clause_of,
+    clean,
     lexicon_list,
     name_parts,
+    norm,
     phrase_regex,
+    plural,
     singular,
     slug,
+    upper_first,
 )
-from deckbuilder.model import Fact
+from deckbuilder.model import Fact, Sentence
 
 KIND = "age-distribution"
 
 _UNIT = re.compile(r"\b(?:months?|years?|yrs?|y|decades?|days?|weeks?|life)\b", re.IGNORECASE)
+# What joins the two ends of one range ("6 months to 3 years", "40-50 years").
+_RANGE_JOIN = r"\s*(?:to|through|[–—-])\s*"
 # Bounds that also express time ("after surgery", "until healing"); they need an age frame.
 _TIME_BOUND = re.compile(r"(?:before|after|beyond)\b", re.IGNORECASE)
 
@@ -69,7 +83,18 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
                 continue
             taken.append(match.span())
             spans.append(_answer_span(match))
-    return sorted(spans)
+    return _ranges(text, sorted(spans))
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with two ages joined as a range ("6 months to 3 years") made one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and re.fullmatch(_RANGE_JOIN, text[merged[-1][1] : start], re.IGNORECASE):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _restated(text: str, end: int, starts: list[int], table: dict) -> bool:
@@ -90,6 +115,16 @@ def _conditional(text: str, start: int, table: dict) -> bool:
         return False
     begin = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
     stop = min((i for i in (text.find(";", start), len(text)) if i >= 0), default=len(text))
+    consequence = table.get("consequence")
+    if consequence:
+        # "..., diagnosed at a younger age, so screening is advised": the advice is a
+        # consequence in a clause of its own, and says nothing about the age clause.
+        base = begin
+        for cut in re.finditer(consequence, text[base:stop], re.IGNORECASE):
+            if base + cut.start() >= start:
+                stop = base + cut.start()
+                break
+            begin = base + cut.end()
     return re.search(condition, text[begin:stop], re.IGNORECASE) is not None
 
 
@@ -199,7 +234,13 @@ def _items(answer: str, lexicon: object) -> list[tuple[int, int]]:
     item = (lexicon.get("age", {}) or {}).get("item")  # type: ignore[attr-defined]
     if not item:
         return [(0, len(answer))]
-    found = [(m.start(), m.end()) for m in re.finditer(item, answer, re.IGNORECASE)]
+    found: list[tuple[int, int]] = []
+    for match in re.finditer(item, answer, re.IGNORECASE):
+        if found and re.fullmatch(_RANGE_JOIN, answer[found[-1][1] : match.start()], re.I):
+            # "6 months to 3 years" is one range, one answer, not two ages.
+            found[-1] = (found[-1][0], match.end())
+        else:
+            found.append((match.start(), match.end()))
     covered = sum(e - s for s, e in found)
     # Split only a real list; "between 6 months and 3 years" is one range.
     if len(found) > 1 and not re.match(r"(?:between|from)\b", answer, re.I) and covered > 0:
@@ -207,23 +248,142 @@ def _items(answer: str, lexicon: object) -> list[tuple[int, int]]:
     return [(0, len(answer))]
 
 
+def passive_observer(text: str, entity: str, lexicon: object) -> str:
+    """``text`` with an observer's opening ("We see them mostly in men ...") written as the
+    passive it means ("Laryngoceles are seen mostly in men ..."), so the card names the entity
+    instead of an object pronoun whose antecedent lies outside the card."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    pattern = table.get("observer")
+    participles = table.get("observer_participles", {}) or {}
+    match = re.match(pattern, text, re.IGNORECASE) if pattern else None
+    if not match or not entity or match.group("verb").lower() not in participles:
+        return text
+    participle = participles[match.group("verb").lower()]
+    if match.group("object").lower() == "it":
+        name = f"{upper_first(singular(entity))} is"
+    else:
+        name = f"{upper_first(plural(singular(entity)))} are"
+    return f"{name} {participle}{text[match.end() :]}"
+
+
+def _event_subject(text: str, lexicon: object) -> bool:
+    """Whether the clause's own subject is an event of the disease ("Perforation is more
+    frequent in younger children", "Malignant transformation occurs in older adults"): the age
+    is then that event's risk group, not whom the disease affects."""
+    events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
+    own = sentence_subject(text, lexicon, max_words=10)
+    if not own or not events:
+        return False
+    return any(norm(singular(w)) in events for w in re.findall(r"[A-Za-z][\w-]*", own))
+
+
+def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
+    """Whether an age is affirmed; a negation confined to an earlier coordinated predicate
+    ("never contains air and affects younger adults") does not reach a later one."""
+    if affirmed(text, lexicon, start, end):
+        return True
+    pattern = (lexicon.get("age", {}) or {}).get("coordinated")  # type: ignore[attr-defined]
+    if not pattern:
+        return False
+    begin = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
+    cuts = list(re.finditer(pattern, text[begin:start], re.IGNORECASE))
+    if not cuts:
+        return False
+    cut = begin + cuts[-1].start()
+    earlier = [t for t in matcher(lexicon).triggers(text) if t.start < cut]
+    # Only a plain negation may be left behind; doubt ("it is unclear whether ...") covers
+    # every predicate after it.
+    if any(t.polarity is not Polarity.NEGATED for t in earlier):
+        return False
+    return affirmed(text[cut:], lexicon, start - cut, end - cut)
+
+
+def _list_label(text: str, lexicon: object) -> re.Match[str] | None:
+    """The label of a telegraphic list of differentials ("DDx: a (...), b (...)")."""
+    pattern = (lexicon.get("age", {}) or {}).get("list_label")  # type: ignore[attr-defined]
+    return re.match(pattern, text, re.IGNORECASE) if pattern else None
+
+
+def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of ``text[start:end]`` outside parentheses."""
+    parts: list[tuple[int, int]] = []
+    depth, position = 0, start
+    for index in range(start, end):
+        char = text[index]
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and char in ",;":
+            parts.append((position, index))
+            position = index + 1
+    parts.append((position, end))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
+
+
+def _list_facts(ctx: CaseContext, sentence: Sentence, label: re.Match[str]) -> Iterator[Fact]:
+    """Ages in a telegraphic list of differentials, each carded under its own item ("DDx: ...,
+    ileocolic intussusception (RUQ mass, children 6 months to 3 years)" is an age of
+    intussusception). An age that is not inside an item's parenthesis has no clear owner."""
+    text = clean(sentence.text).rstrip(" .")
+    spans = [(s, e) for s, e in find_ages(text, ctx.lexicon) if s >= label.end()]
+    for item_start, item_end in _top_level(text, label.end(), len(text)):
+        opening = text.find("(", item_start, item_end)
+        closing = text.rfind(")", item_start, item_end)
+        if opening < 0 or closing < opening:
+            continue
+        head = text[item_start:opening].strip()
+        if not head or not is_disease_like(head, ctx.lexicon):
+            continue
+        for part_start, part_end in _top_level(text, opening + 1, closing):
+            own = [(s, e) for s, e in spans if part_start <= s and e <= part_end]
+            own = [
+                (s, e)
+                for s, e in own
+                if affirmed(text[part_start:part_end], ctx.lexicon, s - part_start, e - part_start)
+            ]
+            if not own:
+                continue
+            while text[part_start] == " ":
+                part_start += 1
+            parts: list[str | Answer] = [f"{upper_first(head)}: "]
+            position = part_start
+            for index, (start, end) in enumerate(own, start=1):
+                parts.append(text[position:start])
+                parts.append(Answer(text[start:end], index))
+                position = end
+            parts.append(text[position:part_end].rstrip() + ".")
+            key = slug(singular(head))
+            yield build_fact(ctx, sentence, KIND, key, head, parts, tags=("epidemiology",))
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
-        text, entity = prepare(disc, sentence, ctx.lexicon)
-        label = _label_entity(sentence.text, ctx.lexicon)
+        label = _list_label(clean(sentence.text), ctx.lexicon)
         if label:
+            yield from _list_facts(ctx, sentence, label)
+            continue
+        text, entity = prepare(disc, sentence, ctx.lexicon)
+        label_entity = _label_entity(sentence.text, ctx.lexicon)
+        if label_entity:
             # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
-            text, entity = prepare(disc, sentence, ctx.lexicon, label)
+            text, entity = prepare(disc, sentence, ctx.lexicon, label_entity)
+        text = _observed(text, entity, ctx.lexicon)
+        life_stage = (ctx.lexicon.get("age", {}) or {}).get("their_life_stage")
+        if life_stage:
+            # "men in their fifth decade" is "men in the fifth decade": the same age, without a
+            # pronoun the card cannot resolve.
+            text = re.sub(life_stage, "the", text, flags=re.IGNORECASE)
         plain = _unhedged(text, ctx.lexicon)
         spans = [
-            (s, e) for s, e in find_ages(text, ctx.lexicon) if affirmed(plain, ctx.lexicon, s, e)
+            (s, e) for s, e in find_ages(text, ctx.lexicon) if _affirmed(plain, ctx.lexicon, s, e)
         ]
         if not spans:
             continue
         first_start = spans[0][0]
         clause, offset = clause_of(text, first_start)
+        if _event_subject(clause, ctx.lexicon):
+            continue
         spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
+        clause, spans = trim_asides(clause, spans, ctx.lexicon)
         parts: list[str | Answer] = []
         position = 0
         index = 0
@@ -234,11 +394,63 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 parts.append(Answer(clause[start + item_start : start + item_end], index))
                 position = start + item_end
         parts.append(clause[position:])
-        if offset:
+        topic = disc.topic(sentence)
+        if not label_entity and _subgroup(disc, entity, topic, ctx.lexicon):
+            # "Bilateral tumours present at a younger age" is the age of a form of the topic:
+            # the card names the topic ("In Wilms tumour, bilateral tumours ...").
+            entity = topic
+            parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
+        elif offset:
             parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
         )
+
+
+def _subgroup(disc: Discourse, entity: str, topic: str, lexicon: object) -> bool:
+    """Whether ``entity`` names a form of ``topic`` ("Bilateral tumours" or "Hereditary cases"
+    of "Wilms tumour"): only form words before the topic's head or a generic head."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    forms = {norm(w) for w in table.get("form_words", [])}
+    heads = {norm(w) for w in table.get("form_heads", [])}
+    words = [norm(singular(w)) for w in entity.split()]
+    topic_words = topic.split()
+    if len(words) < 2 or not topic_words or entity in disc.entities:
+        return False
+    heads.add(norm(singular(topic_words[-1])))
+    return words[-1] in heads and all(w in forms for w in words[:-1])
+
+
+def trim_asides(
+    clause: str, spans: list[tuple[int, int]], lexicon: object
+) -> tuple[str, list[tuple[int, int]]]:
+    """``clause`` without a leading subordinate clause before its first answer ("Because they
+    grow slowly, patients present ...") and a trailing coordinated clause after its last one
+    (", and they are usually unilateral"): neither holds the fact, and their pronouns would
+    point outside the card. ``spans`` are shifted to match."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    if not spans:
+        return clause, spans
+    leading, trailing = table.get("leading_aside"), table.get("trailing_aside")
+    match = re.match(leading, clause, re.IGNORECASE) if leading else None
+    if match and match.end() <= spans[0][0] and match.start("aside") < match.end():
+        cut_from, cut_to = match.start("aside"), match.end()
+        clause = clause[:cut_from] + clause[cut_to:]
+        spans = [(s - (cut_to - cut_from), e - (cut_to - cut_from)) for s, e in spans]
+    last = spans[-1][1]
+    tail = re.search(trailing, clause[last:], re.IGNORECASE) if trailing else None
+    if tail:
+        clause = clause[: last + tail.start()].rstrip(" ,") + "."
+    return clause, spans
+
+
+def _observed(text: str, entity: str, lexicon: object) -> str:
+    """``text`` without the "In <entity>, " prefix ``prepare`` gave an observer's sentence, its
+    opening written as a passive naming the entity (see :func:`passive_observer`)."""
+    prefix = re.match(r"In [^,]{1,80}, ", text)
+    body = text[prefix.end() :] if prefix else text
+    rewritten = passive_observer(body, entity, lexicon)
+    return rewritten if rewritten != body else text
 
 
 RULE = Rule(

@@ -1,0 +1,138 @@
+"""Age and sex cards on a fourth round of wording: decades and ranges as one answer, observer
+sentences ("We see them ..."), differential entities' own ages, telegraphic DDx lines, subgroup
+event rates (never an age distribution), sex ratios written bare, and stated absences."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import facts_of, make_case
+
+AGE = "age-distribution"
+SEX = "sex-predominance"
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answers"),
+    [
+        (
+            "Chordoma is a notochordal tumour. It is seen mostly in the sixth and seventh decades.",
+            ("sixth and seventh decades",),
+        ),
+        (
+            "Ewing sarcoma is a small round cell tumour. Most cases present between 10 and 20 "
+            "years of age, with a peak in the second decade.",
+            ("between 10 and 20 years", "second decade"),
+        ),
+        (
+            "Kawasaki disease is a vasculitis of childhood. It affects children aged "
+            "6 months to 5 years.",
+            ("6 months to 5 years",),
+        ),
+        (
+            "Fibroadenoma is a benign breast tumour. Typical patient: woman of 20-35 years.",
+            ("20-35 years",),
+        ),
+        (
+            "Sarcoidosis is a granulomatous disease. Most cases are discovered in adults.",
+            ("adults",),
+        ),
+    ],
+)
+def test_decades_and_ranges_are_whole_answers(discussion: str, answers: tuple[str, ...]) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.answers() == answers
+
+
+def test_an_observer_sentence_names_the_entity() -> None:
+    case = make_case(
+        "Hydatid cysts are parasitic cysts of the liver.\n\n"
+        "We see them mostly in farmers in their third and fourth decades, and they are often "
+        "multiple."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.answers() == ("third and fourth decades",)
+    assert fact.text.startswith("Hydatid cysts are seen mostly in farmers in the third")
+    assert "they" not in fact.text.split()
+
+
+def test_a_leading_reason_clause_is_left_off() -> None:
+    case = make_case(
+        "Colloid cysts are benign lesions of the third ventricle. Because they grow slowly, "
+        "patients usually present between 30 and 50 years of age."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.answers() == ("between 30 and 50 years",)
+    assert "because" not in fact.text.lower()
+
+
+def test_a_differential_keeps_its_own_age_after_a_negated_predicate() -> None:
+    case = make_case(
+        "Osteoid osteoma is a small painful bone tumour. An osteoblastoma is larger, is rarely "
+        "painful at night and affects older adolescents.",
+        differentials=("Osteoblastoma",),
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.answers() == ("older adolescents",)
+    assert fact.key == "osteoblastoma"
+    assert fact.text.startswith("An osteoblastoma")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An osteoblastoma does not occur in adults.",
+        "An osteoblastoma is probably painless and affects older adolescents.",
+    ],
+)
+def test_a_negated_or_doubted_age_gives_no_card(sentence: str) -> None:
+    case = make_case(f"Osteoid osteoma is a small painful bone tumour. {sentence}")
+    assert facts_of(case, AGE) == []
+
+
+def test_a_younger_population_is_the_differential_s_own_age() -> None:
+    case = make_case(
+        "Pilocytic astrocytoma is a cerebellar tumour. A medulloblastoma lies in the midline "
+        "and presents in a younger population.",
+        differentials=("Medulloblastoma",),
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.key == "medulloblastoma"
+    assert fact.answers() == ("younger population",)
+
+
+def test_a_form_of_the_disease_is_carded_under_the_disease() -> None:
+    case = make_case(
+        "Pheochromocytoma is a catecholamine-secreting tumour. Familial tumours are often "
+        "bilateral and are found at a younger age, so screening of relatives is advised."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.key == "pheochromocytoma"
+    assert fact.text.startswith("In pheochromocytoma, familial tumours")
+    assert fact.answers() == ("younger age",)
+
+
+def test_a_ddx_line_gives_each_age_to_its_own_item() -> None:
+    case = make_case(
+        "Croup is a viral laryngotracheitis. DDx: epiglottitis (drooling, children 2 to 6 "
+        "years), retropharyngeal abscess (neck stiffness), foreign body in toddlers."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.key == "epiglottitis"
+    assert fact.text == "Epiglottitis: children 2 to 6 years."
+    assert fact.answers() == ("2 to 6 years",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an event of the disease in a subgroup, not who the disease affects
+        "Rupture is more frequent in older patients because the wall is thinner.",
+        "Malignant transformation occurs in adults over 40 years.",
+        "Recurrence is more common in younger children.",
+        # an age with no clear owner in a telegraphic list
+        "DDx: abscess, lymphoma in adults, metastasis.",
+    ],
+)
+def test_no_age_card_for_an_event_or_an_unowned_age(sentence: str) -> None:
+    case = make_case(f"Hepatic hydatid disease is a parasitic infection. {sentence}")
+    assert facts_of(case, AGE) == []
