@@ -201,6 +201,9 @@ def _alternative_facts(ctx: CaseContext) -> Iterator[Fact]:
 def _terms(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
     """The term of each predicate of ``text[start:end]``, or [] when one is negated, hedged or
     gives no term ("can look identical" teaches nothing)."""
+    features = feature_spans(text, start, end, lexicon)
+    if features and all(affirmed(text, lexicon, a, b) for a, b in features):
+        return features
     found = predicates(text, start, end, lexicon) or [(start, end)]
     if not all(affirmed(text, lexicon, a, b) for a, b in found):
         return []
@@ -404,13 +407,419 @@ def _rather_than_facts(ctx: CaseContext) -> Iterator[Fact]:
         yield build_fact(ctx, sentence, KIND, key, entity, parts, tags=("diagnosis",))
 
 
+# --- features of a differential entity ----------------------------------------------------------
+
+_FEATURE_NEGATION = re.compile(
+    r"(?:(?:does|do|did|is|are)\s+not|doesn['’]t|don['’]t|isn['’]t|aren['’]t|never|cannot)\s+",
+    re.IGNORECASE,
+)
+_MAX_FEATURE_WORDS = 8
+_MAX_FEATURE_CHARS = 70
+
+
+def _feature_words(lexicon: Any, key: str) -> list[str]:
+    return [str(w) for w in _table(lexicon).get(key, []) or []]
+
+
+def _feature_regexes(lexicon: Any) -> dict[str, re.Pattern[str]]:
+    """The compiled word lists of the feature reader, keyed by what they recognise."""
+    light = _feature_words(lexicon, "feature_light_verbs")
+    content = _feature_words(lexicon, "feature_content_verbs")
+    adverbs = _feature_words(lexicon, "feature_adverbs")
+    adverb = rf"(?:(?:{phrase_regex(adverbs)})\s+)*" if adverbs else ""
+    hedges = _feature_words(lexicon, "feature_hedges")
+    # A hedge opens a predicate too ("may look wedge-shaped"); the predicate then gives no cloze.
+    hedge = rf"(?:(?:{phrase_regex(hedges)})\s+)*" if hedges else ""
+    return {
+        "opening": re.compile(
+            rf"{adverb}{hedge}{adverb}(?:{_FEATURE_NEGATION.pattern})?{adverb}"
+            rf"(?:{phrase_regex([*light, *content])})(?![\w'’-])",
+            re.IGNORECASE,
+        ),
+        "adverbs": re.compile(adverb, re.IGNORECASE),
+        "light": re.compile(rf"(?:{phrase_regex(light)})(?![\w'’-])", re.IGNORECASE),
+        "content": re.compile(rf"(?:{phrase_regex(content)})(?![\w'’-])", re.IGNORECASE),
+        "hedge": re.compile(
+            rf"(?<![\w-])(?:{phrase_regex(_feature_words(lexicon, 'feature_hedges'))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "particles": re.compile(
+            rf"(?:(?:{phrase_regex(_feature_words(lexicon, 'feature_particles'))})\s+)*",
+            re.IGNORECASE,
+        ),
+        "stop": re.compile(
+            rf"\s(?:{phrase_regex(_feature_words(lexicon, 'feature_stops'))})(?=\s)|[,;:(.]",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str]]) -> int:
+    """Where a feature starting at ``start`` ends: the first stop word or mark, running on over
+    "and"/"or" joining words of one phrase ("the medial head of gastrocnemius and the tendon") and
+    over "than" after a comparative ("larger than 2 cm")."""
+    first = re.match(r"[\w-]+", text[start:end])
+    comparative = bool(first) and (
+        first.group().lower() in {"more", "less", "fewer", "greater", "smaller"}  # type: ignore[union-attr]
+        or (first.group().lower().endswith("er") and len(first.group()) > 4)  # type: ignore[union-attr]
+    )
+    position = start
+    while True:
+        stop = regexes["stop"].search(text, position, end)
+        if stop is None:
+            return end
+        word = stop.group().strip().lower()
+        # "a reticular, lace-like pattern": a comma after a lone quality joins it to the next.
+        if (
+            word == ","
+            and re.fullmatch(
+                r"[\w-]+(?:al|ar|ic|ous|ive|ed|ing|like|less|ent|ant|ile)",
+                text[start : stop.start()].strip(),
+            )
+            and re.match(r",\s*[\w-]+\s+[\w-]+", text[stop.start() : end])
+        ):
+            position = stop.end()
+            continue
+        if word == "than" and comparative:
+            comparative = False
+            position = stop.end()
+            continue
+        if word in {"and", "or"}:
+            following = text[stop.end() : end].lstrip()
+            if following and not regexes["opening"].match(following):
+                position = stop.end()
+                continue
+        return stop.start()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.":
+        end -= 1
+    lead = re.match(r"(?:(?:the|a|an)\s+)+", text[start:end], re.IGNORECASE)
+    if lead:
+        start += lead.end()
+    return start, end
+
+
+def _usable_term(term: str, lexicon: Any) -> bool:
+    words = term.split()
+    if not words or len(words) > _MAX_FEATURE_WORDS or len(term) > _MAX_FEATURE_CHARS:
+        return False
+    if re.search(r"\b(?:it|them|this|these|that|those|one|its|their)$", term, re.IGNORECASE):
+        return False
+    vague = {w.lower() for w in _feature_words(lexicon, "feature_vague")}
+    bare = re.sub(r"^(?:in|of|by)\s+", "", term.lower())
+    return bare not in vague and not _vague(term, lexicon)
+
+
+def _predicate_feature(
+    text: str, start: int, end: int, lexicon: Any, regexes: dict[str, re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """The feature(s) one predicate states, or [] when it is hedged or states nothing usable."""
+    opening = regexes["opening"].match(text, start, end)
+    if opening is None:
+        return []
+    if regexes["hedge"].search(text, start, opening.end()):
+        return []
+    position = regexes["adverbs"].match(text, start, end).end()  # type: ignore[union-attr]
+    negation = _FEATURE_NEGATION.match(text, position, end)
+    answer_start: int | None = None
+    if negation:
+        # "does not enhance", "never contains air": the negation is part of the answer, never
+        # dropped.
+        answer_start = position
+        position = regexes["adverbs"].match(text, negation.end(), end).end()  # type: ignore[union-attr]
+    content = regexes["content"].match(text, position, end)
+    light = None if content else regexes["light"].match(text, position, end)
+    verb = content or light
+    if verb is None:
+        return []
+    after = verb.end()
+    if content or negation:
+        if answer_start is None:
+            answer_start = verb.start()
+        # "communicates with the knee joint", "disappear on repeat imaging": one preposition
+        # right after the verb belongs to it.
+        object_start = after
+        lead = re.match(
+            r"\s+(?:[a-z]+ly\s+)?(?:(?:with|in|on|from|into|to|through|across|"
+            r"between|around|beyond|over|under|behind|along)\s+)?",
+            text[after:end],
+        )
+        if lead:
+            object_start = after + lead.end()
+        stop = _term_end(text, object_start, end, regexes) if object_start < end else end
+        span = _trim(text, answer_start, max(stop, after))
+        return [span] if _usable_term(text[span[0] : span[1]], lexicon) else []
+    # "is seen in ...": a participle after "is" is the verb; "is identified by gas", "has been
+    # reported" state no feature of their own.
+    participle = re.match(r"\s+((?:been\s+)?[a-z]+(?:ed|en|wn|ght|nd))\b", text[after:end])
+    if participle and re.fullmatch(r"(?:is|are|was|were|has|have)", verb.group(), re.I):
+        if not regexes["light"].fullmatch(participle.group(1)):
+            return []
+        after += participle.end()
+    # "has no flow voids": a negated object keeps its "no".
+    position = after
+    while True:
+        moved = position
+        while moved < end and text[moved] == " ":
+            moved += 1
+        for name in ("adverbs", "particles"):
+            moved = regexes[name].match(text, moved, end).end()  # type: ignore[union-attr]
+        if moved == position:
+            break
+        position = moved
+    # "are fewer, larger and round": a list of short qualities runs to the predicate's end.
+    qualities = re.fullmatch(
+        r"[\w-]+(?:\s[\w-]+)?(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[\w-]+(?:\s[\w-]+)?)+",
+        text[position:end].rstrip(" ,;."),
+    )
+    stop = (
+        position + len(qualities.group()) if qualities else _term_end(text, position, end, regexes)
+    )
+    start_term, end_term = _trim(text, position, stop)
+    if end_term <= start_term:
+        return []
+    term = text[start_term:end_term]
+    # "is well circumscribed and round": coordinated qualities are one cloze each.
+    # "is well circumscribed and round": coordinated qualities are one cloze each, and so are
+    # "a lace-like pattern or a retracting clot".
+    for joint, longest in (
+        (r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", 2),
+        (r"\s+(?:and|or)\s+(?=(?:a|an|the)\s)", 5),
+    ):
+        items = _pieces(text, start_term, end_term, joint)
+        if len(items) > 1 and all(len(text[s:e].split()) <= longest for s, e in items):
+            return [i for i in items if _usable_term(text[i[0] : i[1]], lexicon)]
+    return [(start_term, end_term)] if _usable_term(term, lexicon) else []
+
+
+def _pieces(text: str, start: int, end: int, joint: str) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` between matches of ``joint``, trimmed."""
+    pieces: list[tuple[int, int]] = []
+    position = start
+    for cut in re.finditer(joint, text[start:end]):
+        pieces.append(_trim(text, position, start + cut.start()))
+        position = start + cut.end()
+    pieces.append(_trim(text, position, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """One span per feature stated by the coordinated predicates in ``text[start:end]``.
+
+    "enhances avidly and widens the internal acoustic meatus" gives "enhances avidly" and "widens
+    the internal acoustic meatus"; "is less vascular and has no flow voids" gives "less vascular"
+    and "no flow voids"; a hedged predicate ("can mimic it") gives nothing and stays visible. A
+    trailing ", with A and B" gives one span per item. [] when ``text[start:]`` opens with no verb.
+    """
+    regexes = _feature_regexes(lexicon)
+    if not regexes["opening"].match(text, start, end):
+        return []
+    # "can look similar, since it also has a central scar": what a subordinate clause says is
+    # shared or explained, not told apart.
+    subordinate = re.compile(
+        r",?\s+(?:since|because|although|though|while|whereas|which|so)\s", re.IGNORECASE
+    ).search(text, start, end)
+    if subordinate:
+        end = subordinate.start()
+    cuts = [
+        m
+        for m in re.finditer(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", text[start:end])
+        if regexes["opening"].match(text, start + m.end(), end)
+        and not re.search(r"\(", text[start : start + m.start()].split(")")[-1])
+    ]
+    bounds: list[tuple[int, int]] = []
+    position = start
+    for cut in cuts:
+        bounds.append((position, start + cut.start()))
+        position = start + cut.end()
+    bounds.append((position, end))
+    spans: list[tuple[int, int]] = []
+    for s, e in bounds:
+        spans.extend(_predicate_feature(text, s, e, lexicon, regexes))
+    with_list = re.search(
+        r",\s*with\s+(?P<items>[^,;()]+?)\s*(?:[;.]|$)", text[bounds[-1][0] : end]
+    )
+    if spans and with_list:
+        base = bounds[-1][0] + with_list.start("items")
+        items = _pieces(
+            text, base, with_list.end("items") + bounds[-1][0], r"\s*,\s*(?:and\s+)?|\s+and\s+"
+        )
+        for s, e in items:
+            if len(text[s:e].split()) <= 4 and _usable_term(text[s:e], lexicon):
+                spans.append((s, e))
+    return sorted(set(spans))
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:it|they)\s+", re.IGNORECASE)
+
+
+def _core(name: str) -> str:
+    """A listed name without what narrows it ("Renal cell carcinoma invading the pelvis")."""
+    cut = re.split(
+        r"\s+(?:with|without|of\s+the|in|invading|involving|after|due|from|at|on|mimicking)\s+",
+        name,
+        maxsplit=1,
+    )[0]
+    return norm(singular(re.sub(r"\s*\([^)]*\)", "", cut)))
+
+
+def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "") -> str | None:
+    """The listed alternative a sentence's opening noun phrase names, or None.
+
+    "A carotid sheath schwannoma" names "Carotid sheath schwannoma", "Nodal metastases" names
+    "Nodal metastasis", "Hypovascular metastases" names "Liver metastases" (same specific head),
+    "Simple cysts" names "Simple hepatic cysts" (a generic head with another word in common).
+    """
+    bare = re.sub(r"\s*\([^)]*\)", "", phrase).strip()
+    bare = re.sub(r"^(?:a|an|the)\s+", "", bare, flags=re.IGNORECASE)
+    words = norm(singular(bare)).split()
+    if not words or len(words) > 6:
+        return None
+    if words[0] in {"both", "these", "such", "other", "this", "those", "all", "most", "some"}:
+        return None
+    generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
+    joined = " ".join(words)
+    for name in names:
+        core = _core(name)
+        if not core:
+            continue
+        if joined == core or core.endswith(" " + joined) and len(words) >= 2:
+            return name
+        if joined.endswith(" " + core) and len(core.split()) >= 2:
+            return name
+    # "Xanthogranulomatous pyelonephritis" is the case's own disease, not the listed
+    # "Emphysematous pyelonephritis": a head alone never names an alternative when the other
+    # words belong to the case's diagnosis.
+    own_words = set(norm(singular(own)).split())
+    if set(words[:-1]) & own_words:
+        return None
+    for name in names:
+        core_words = _core(name).split()
+        if not core_words or core_words[-1] != words[-1] or len(words) > 4:
+            continue
+        shared = set(words[:-1]) & set(core_words[:-1])
+        if words[-1] not in generic and len(words[-1]) > 4 or shared:
+            return name
+    return None
+
+
+def _opening_phrase(text: str, lexicon: Any) -> tuple[int, int, int] | None:
+    """The span of the noun phrase a sentence opens with and where its first predicate starts."""
+    regexes = _feature_regexes(lexicon)
+    # "Warthin tumour, the second most common parotid tumour, affects ...": an apposition
+    # between the subject and its verb is skipped.
+    apposition = re.match(
+        r"([^,;:()]{2,60}?),\s*(?:the|a|an|also\s+called|also\s+known\s+as|or)\s[^,;:]{2,60},\s+",
+        text,
+        re.IGNORECASE,
+    )
+    if apposition and regexes["opening"].match(text, apposition.end()):
+        return 0, apposition.end(1), apposition.end()
+    for word in re.finditer(r"\s+", text[:90]):
+        if regexes["opening"].match(text, word.end()):
+            phrase = text[: word.start()]
+            if not phrase or re.search(r"[,;:]", phrase) or len(phrase.split()) > 7:
+                return None
+            return 0, word.start(), word.end()
+    return None
+
+
+def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "A vestibular schwannoma enhances avidly and widens the internal acoustic meatus": a
+    sentence (or a "Name: ..." line) whose subject is a listed alternative gives one cloze per
+    feature; "It ..." right after such a sentence goes on about the same alternative."""
+    diagnosis = norm(final_diagnosis(ctx.case))
+    names = [n for n, _ in differential_items(ctx) if norm(n) not in diagnosis]
+    if not names:
+        return
+    disc = case_discourse(ctx)
+    own_names = disc.names_for(ctx.subject)
+    previous: tuple[str, str] | None = None
+    for sentence in prose_sentences(ctx.sentences):
+        last, previous = previous, None
+        raw = disc.expand(clean(sentence.text))
+        if case_specific(raw, ctx.lexicon) or len(raw) > MAX_CARD:
+            continue
+        if find_contrast(clean(sentence.text), ctx.lexicon) or re.match(
+            r"(?:unlike|in\s+contrast|as\s+opposed)\b", raw, re.IGNORECASE
+        ):
+            continue
+        label = re.match(r"(?P<np>[^:,;]{3,60}):\s+", raw)
+        text = raw
+        phrase: tuple[int, int] | None
+        if label:
+            phrase = label.span("np")
+            rest = label.end()
+        else:
+            opening = _opening_phrase(raw, ctx.lexicon)
+            phrase = opening[:2] if opening else None
+            rest = opening[2] if opening else 0
+        alternative = None
+        if phrase is not None:
+            alternative = _alternative_named(
+                raw[phrase[0] : phrase[1]], names, ctx.lexicon, f"{ctx.subject} {diagnosis}"
+            )
+        pronoun = _PRONOUN_SUBJECT.match(raw)
+        if alternative is None and pronoun and last:
+            # "It often crosses the midline." right after a sentence about the alternative.
+            alternative, written = last
+            text = written + " " + raw[pronoun.end() :]
+            rest = len(written) + 1
+            phrase = (0, len(written))
+        if alternative is None or phrase is None:
+            continue
+        if entity_in_text(raw[phrase[0] : phrase[1]], own_names):
+            continue
+        # "Metastases were the main concern here": the author's own case, told in the past.
+        if re.match(r"\s*(?:was|were|had)\b", text[rest - 1 :], re.IGNORECASE):
+            continue
+        previous = (alternative, upper_first(text[phrase[0] : phrase[1]]))
+        spans = feature_spans(text, rest, len(text), ctx.lexicon)
+        spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
+        if not spans:
+            continue
+        yield build_fact(
+            ctx,
+            sentence,
+            KIND,
+            slug(alternative),
+            alternative,
+            cloze_spans(upper_first(text), spans),
+            tags=("diagnosis",),
+        )
+
+
+def _stated(text: str, rest: int, span: tuple[int, int], lexicon: Any) -> bool:
+    """Whether a feature may be hidden: stated as a fact within its own predicate, or negated
+    inside the answer itself ("does not enhance", "no flow voids"), so the card still says what
+    the text says. A negation in an earlier predicate ("is lucent without matrix and shows ...")
+    does not reach it; a hedge or negation before the subject's first verb does."""
+    answer = text[span[0] : span[1]]
+    if re.match(r"(?:no|not|never|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b", answer, re.I):
+        return True
+    begin = max([rest, *[m.end() for m in re.finditer(r",|\band\b|\bbut\b", text[: span[0]])]])
+    # "lacks a sclerotic rim": the verb says the absence and stays on the card with its object.
+    lack = re.search(r"\black(?:s|ed|ing)?\s+(?:(?:the|a|an)\s+)?$", text[begin : span[0]], re.I)
+    if lack:
+        head = text[begin : begin + lack.start()]
+        return not head.strip() or affirmed(head, lexicon)
+    return affirmed(text[begin : span[1]], lexicon, span[0] - begin, span[1] - begin)
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
+    differential = list(_differential_facts(ctx))
     yield from _contrast_facts(ctx)
-    yield from _rather_than_facts(ctx)
+    # A sentence about a listed alternative is read once, with all its features.
+    read = {id(f.source) for f in differential}
+    yield from (f for f in _rather_than_facts(ctx) if id(f.source) not in read)
     yield from _set_against_facts(ctx)
     yield from _separating_facts(ctx)
     yield from _until_proven(ctx)
-    yield from _alternative_facts(ctx)
+    yield from differential
 
 
 RULE = Rule(

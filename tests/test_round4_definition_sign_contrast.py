@@ -1,0 +1,128 @@
+"""Definitions, signs and distinguishing features on wording without explicit contrast words:
+a differential paragraph that names each alternative as its own subject, coordinated features,
+negated features kept whole, hedges left visible. Sentences are our own, from several areas."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import facts_of, make_case, marked
+
+KIND = "distinguishing-feature"
+
+
+def features(discussion: str, differentials: tuple[str, ...], final: str) -> list[str]:
+    case = make_case(discussion, differentials=differentials, final=final)
+    return [marked(f) for f in facts_of(case, KIND)]
+
+
+OPENING = "Osteochondroma is the commonest benign bone tumour. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed", "expected"),
+    [
+        (
+            "A giant cell tumour extends to the articular surface and lacks a sclerotic rim.",
+            "Giant cell tumour",
+            "A giant cell tumour {{c1::extends to the articular surface}} and lacks a "
+            "{{c2::sclerotic rim}}.",
+        ),
+        (
+            "Parosteal osteosarcomas are denser centrally and encase the shaft.",
+            "Parosteal osteosarcoma",
+            "Parosteal osteosarcomas are {{c1::denser centrally}} and {{c2::encase the shaft}}.",
+        ),
+        (
+            "A bursa does not contain cartilage and communicates with the joint.",
+            "Bursa",
+            "A bursa {{c1::does not contain cartilage}} and {{c2::communicates with the joint}}.",
+        ),
+        (
+            "A periosteal chondroma is smaller, scallops the outer cortex and has no stalk.",
+            "Periosteal chondroma",
+            "A periosteal chondroma is {{c1::smaller}}, {{c2::scallops the outer cortex}} and "
+            "has {{c3::no stalk}}.",
+        ),
+    ],
+)
+def test_a_listed_alternative_as_subject_gives_one_cloze_per_feature(
+    sentence: str, listed: str, expected: str
+) -> None:
+    assert features(OPENING + sentence, (listed,), "Osteochondroma") == [expected]
+
+
+def test_abuts_needs_a_verb_the_lexicon_knows() -> None:
+    # "abuts" is no verb of the lexicon: the sentence opens with no known predicate.
+    text = OPENING + "A giant cell tumour abuts the articular surface."
+    assert features(text, ("Giant cell tumour",), "Osteochondroma") == []
+
+
+def test_a_hedged_predicate_stays_visible_without_a_cloze() -> None:
+    text = (
+        "Renal infarction is uncommon. Acute pyelonephritis may look wedge-shaped but "
+        "resolves on antibiotics."
+    )
+    assert features(text, ("Acute pyelonephritis",), "Renal infarction") == [
+        "Acute pyelonephritis may look wedge-shaped but {{c1::resolves on antibiotics}}."
+    ]
+
+
+def test_an_alternative_written_with_another_adjective_and_a_pronoun_after_it() -> None:
+    text = (
+        "Pulmonary hamartoma is the commonest benign lung tumour. Solitary metastases grow "
+        "quickly. They usually lack calcification."
+    )
+    assert features(text, ("Lung metastases",), "Pulmonary hamartoma") == [
+        "Solitary metastases {{c1::grow quickly}}.",
+        "Solitary metastases usually lack {{c1::calcification}}.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the author's own case, told in the past
+        "Tuberculous spondylitis was our main concern.",
+        # the case's own disease under a shared head noun
+        "Pyogenic spondylodiscitis spreads through the disc.",
+        # vague: teaches nothing
+        "Tuberculous spondylitis is the main differential diagnosis.",
+        "Tuberculous spondylitis can look identical.",
+        # a subject that is no listed alternative
+        "Disc degeneration narrows the disc space.",
+        # "has been reported" states no feature
+        "Tuberculous spondylitis has been reported in children.",
+    ],
+)
+def test_no_feature_card(sentence: str) -> None:
+    text = "Pyogenic spondylodiscitis is a bacterial infection of the disc. " + sentence
+    assert features(text, ("Tuberculous spondylitis",), "Pyogenic spondylodiscitis") == []
+
+
+def test_a_telegraphic_line_headed_by_the_alternative() -> None:
+    text = (
+        "Acute cholecystitis is common. Adenomyomatosis: shows comet-tail artefacts, does not "
+        "enhance and spares the fundus."
+    )
+    assert features(text, ("Adenomyomatosis",), "Acute cholecystitis") == [
+        "Adenomyomatosis: shows {{c1::comet-tail artefacts}}, {{c2::does not enhance}} and "
+        "{{c3::spares the fundus}}."
+    ]
+
+
+def test_set_against_reads_each_quality_and_the_with_list() -> None:
+    text = (
+        "Pilocytic astrocytoma is a childhood tumour. A haemangioblastoma, by contrast, is "
+        "small and solid, with flow voids and a syrinx."
+    )
+    out = features(text, ("Haemangioblastoma",), "Pilocytic astrocytoma")
+    assert len(out) == 1
+    assert "{{c1::small}} and {{c2::solid}}, with {{c3::flow voids}} and a {{c4::syrinx}}" in out[0]
+
+
+def test_a_shared_feature_after_since_is_no_distinguishing_feature() -> None:
+    text = (
+        "Meningioma is the commonest extra-axial tumour. Dural metastases can look similar, "
+        "since they also enhance avidly."
+    )
+    assert features(text, ("Dural metastases",), "Meningioma") == []
