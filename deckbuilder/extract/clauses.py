@@ -38,6 +38,7 @@ __all__ = [
     "complement",
     "is_condition",
     "list_items",
+    "mask_asides",
     "pattern_facts",
     "predicates",
     "trim_item",
@@ -116,7 +117,7 @@ def _keeps_together(left: str, gap: str, right: str, lexicon: Any) -> bool:
     if (
         is_or
         and _PREPOSITIONS.search(left)
-        and len(right.split()) <= 2
+        and len(re.sub(r"\([^)]*\)", "", right).split()) <= 2
         and not _PREPOSITIONS.search(right)
     ):
         return True
@@ -148,28 +149,33 @@ def merge_modifiers(text: str, spans: list[tuple[int, int]], lexicon: Any) -> li
     return merged
 
 
-def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+def list_items(
+    text: str, start: int, end: int, lexicon: Any, commas: bool = False
+) -> list[tuple[int, int]]:
     """The items of the list written in ``text[start:end]``, or [] when it cannot be read safely.
 
     "rupture, malperfusion of the viscera, kidneys or limbs, and later aneurysmal dilatation"
     gives three items: a short "kidneys or limbs" after an item with a prepositional phrase is a
     list nested in it. Items starting with a qualifier ("mostly in lesions larger than 5 cm") are
     left visible. Commas without a final "and"/"or" are adjectives of one item ("clustered,
-    dilated, thin-walled channels"). Any item over 90 characters or 10 words gives [].
+    dilated, thin-walled channels") unless ``commas`` is set, as in a telegraphic labelled line
+    ("Risk factors: multiparity, previous uterine surgery"). An item ending in a bracketed list of
+    examples ("uterine surgery (caesarean section, curettage)") gives its head and each example.
+    Any item over 90 characters or 10 words gives [].
     """
     end = list_stop(text, start, end, lexicon)
     # "A, B and C, as well as D": two lists, read one after the other.
     also = text.lower().find(", as well as ", start, end)
     if also >= 0:
-        first = list_items(text, start, also, lexicon)
-        second = list_items(text, also + len(", as well as "), end, lexicon)
+        first = list_items(text, start, also, lexicon, commas)
+        second = list_items(text, also + len(", as well as "), end, lexicon, commas)
         return first + second if first and second else []
     body = text[start:end]
     if not body.strip():
         return []
     has_commas = bool(re.search(r",", re.sub(r"\([^)]*\)", "", body)))
     has_conjunction = bool(re.search(r"(?:^|\s)(?:and|or)\s", re.sub(r"\([^)]*\)", "", body)))
-    if has_commas and not has_conjunction:
+    if has_commas and not has_conjunction and not commas:
         spans = [(0, len(body))]
     else:
         spans = split_items(body)
@@ -201,9 +207,22 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
     term_words = _words(lexicon, "terms")
     terms = re.compile(rf"(?:{phrase_regex(term_words)})\b", re.I) if term_words else None
     items: list[tuple[int, int]] = []
+    count = 0
     for index, (s, e) in enumerate(merged):
         first = re.match(r"[\w-]+", body[s:e])
-        if index and first and first.group().lower() in qualifiers:
+        # "people living at high altitude or with chronic lung disease": a second modifier of
+        # the same people, introduced by "with" after the final conjunction, is an item.
+        parallel = (
+            index == len(merged) - 1
+            and index > 0
+            and first is not None
+            and first.group().lower() == "with"
+            and re.fullmatch(r"\s+(?:and|or)\s+", body[merged[index - 1][1] : s]) is not None
+            and len(body[merged[index - 1][0] : merged[index - 1][1]].split()) >= 2
+        )
+        if parallel and first is not None:
+            s = s + first.end()
+        elif index and first and first.group().lower() in qualifiers:
             continue
         s, e = trim_item(body, s, e, lexicon)
         if e <= s:
@@ -237,12 +256,29 @@ def list_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int,
             or not re.search(r"[A-Za-z]", item)
         ):
             return []
-        items.append((start + s, start + e))
+        items.extend(_with_examples(text, start + s, start + e, lexicon))
+        count += 1
     # "the mid and distal renal and internal carotid arteries": three items and no comma to tell
     # them apart cannot be read safely.
-    if not has_commas and len(items) > 2:
+    if not has_commas and count > 2:
         return []
     return items
+
+
+def _with_examples(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """An item ending in a bracketed list of examples ("previous uterine surgery (caesarean
+    section, curettage)", "(e.g. X or Y)") as its head and one item per example; any other item
+    as it is. Examples that cannot be read safely leave the item whole."""
+    aside = re.search(
+        r"\s*\(((?:e\.g\.,?\s+|such\s+as\s+|including\s+)?)([^()]*)\)$", text[start:end]
+    )
+    if aside is None or not (aside.group(1) or "," in aside.group(2)):
+        return [(start, end)]
+    inner_start = start + aside.start(2)
+    inner = list_items(text, inner_start, start + aside.end(2), lexicon, commas=True)
+    if len(inner) < (1 if aside.group(1) else 2):
+        return [(start, end)]
+    return [(start, start + aside.start()), *inner]
 
 
 def _modifies_a_noun(item: str, first: str, lexicon: Any) -> bool:
@@ -270,7 +306,14 @@ def is_condition(item: str, lexicon: Any) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", item) if w.lower() not in ignored]
     known = {w.lower() for w in _words(lexicon, "condition_words")}
     endings = tuple(_words(lexicon, "condition_endings"))
-    return any(w in known or (endings and len(w) > 5 and w.endswith(endings)) for w in words)
+    if any(w in known or (endings and len(w) > 5 and w.endswith(endings)) for w in words):
+        return True
+    table = lexicon.get("clauses", {}) if hasattr(lexicon, "get") else {}
+    gene = (table or {}).get("gene_symbol")
+    not_genes = set(_words(lexicon, "not_genes"))
+    return bool(gene) and any(
+        re.match(gene, w) is not None and w not in not_genes for w in re.findall(r"[\w-]+", item)
+    )
 
 
 def complement(
@@ -365,12 +408,23 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     The card is the sentence naming the paragraph's entity, or its clause when too long.
     """
     data = ctx.lexicon.get(table, {}) or {}  # type: ignore[attr-defined]
-    patterns = [re.compile(p, re.IGNORECASE) for p in data.get("patterns", [])]
+    conditions_only = bool(data.get("conditions_only"))
+    # A pattern is a string, or a mapping with its own ``conditions_only`` ("McCune-Albright
+    # syndrome: FD with café-au-lait spots" lists features, not conditions).
+    # A mapping may also say ``hedged_trigger: true``: the trigger itself is a hedge ("should
+    # raise concern for"), so only the items' own polarity counts.
+    patterns: list[tuple[re.Pattern[str], bool, bool]] = []
+    for entry in data.get("patterns", []) or []:
+        if isinstance(entry, dict):
+            only = bool(entry.get("conditions_only", conditions_only))
+            hedged = bool(entry.get("hedged_trigger"))
+            patterns.append((re.compile(str(entry["pattern"]), re.IGNORECASE), only, hedged))
+        else:
+            patterns.append((re.compile(str(entry), re.IGNORECASE), conditions_only, False))
     labels = [str(label) for label in data.get("labels", []) or []]
     if not patterns and not labels:
         return
     labelled = re.compile(rf"(?:{phrase_regex(labels)})\s*:", re.I) if labels else None
-    conditions_only = bool(data.get("conditions_only"))
     own_subject = bool(data.get("subject_is_entity"))
     # A table may skip sentences about something else ("metastases most often involve ...") and
     # refuse items ("a predilection for the elderly" names no site).
@@ -383,7 +437,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
-        if not (any(p.search(raw) for p in patterns) or (labelled and labelled.match(raw))):
+        if not (any(p.search(raw) for p, _, _ in patterns) or (labelled and labelled.match(raw))):
             continue
         if case_specific(raw, ctx.lexicon):
             continue
@@ -395,58 +449,29 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             continue
         topic = disc.topic(sentence)
         text, entity = prepare(disc, sentence, ctx.lexicon, topic)
+        # "..., and, rarely (under 1%), X": a rate set between commas is read as blank, so that
+        # it neither cuts the list nor doubts the item after it.
+        work = mask_asides(text, ctx.lexicon)
         spans: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                groups = match.groupdict()
-                trigger = match.span("trigger") if groups.get("trigger") else match.span()
-                # "Von Hippel-Lindau disease is associated with multiple RCCs": the statement
-                # counts only when its object is the entity itself.
-                if groups.get("object") and not entity_in_text(
-                    groups["object"], disc.names_for(entity)
-                ):
-                    continue
-                # "MEN1 is associated with parathyroid adenomas" is another condition's fact.
-                if (
-                    own_subject
-                    and not groups.get("object")
-                    and _other_condition(text[: trigger[0]], entity, disc, ctx.lexicon)
-                ):
-                    continue
-                judged = text
-                if mask_items and groups.get("items"):
-                    a, b = match.span("items")
-                    if re.search(r"\b(?:not|no|never|cannot|neither|nor)\b", text[a:b], re.I):
-                        continue
-                    judged = text[:a] + re.sub(r"\S", "x", text[a:b]) + text[b:]
-                if not affirmed(judged, ctx.lexicon, *trigger):
-                    continue
-                found: list[tuple[int, int]] = []
-                if groups.get("items"):
-                    found = list_items(text, *match.span("items"), ctx.lexicon)
-                elif groups.get("item"):
-                    found = [trim_item(text, *match.span("item"), ctx.lexicon)]
-                    s, e = found[0]
-                    if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > MAX_WORDS:
-                        found = []
-                # "Main complications are not frequent": an item must itself be stated.
-                if not mask_items and not all(affirmed(text, ctx.lexicon, s, e) for s, e in found):
-                    found = []
-                if any(
-                    re.match(r"(?:not|no|never|none|neither|nor)\b", text[s:e], re.IGNORECASE)
-                    for s, e in found
-                ):
-                    found = []
+        for pattern, only, hedged in patterns:
+            for match in pattern.finditer(work):
+                found = _match_items(
+                    work,
+                    match,
+                    entity,
+                    disc,
+                    ctx.lexicon,
+                    own_subject,
+                    mask_items and not hedged,
+                    only,
+                    hedged,
+                )
                 if not_items is not None and any(not_items.search(text[s:e]) for s, e in found):
-                    found = []
-                if conditions_only and not all(
-                    is_condition(text[s:e], ctx.lexicon) for s, e in found
-                ):
-                    found = []
+                    continue
                 for s, e in found:
                     if not any(s < b and a < e for a, b in spans):
                         spans.append((s, e))
-        for s, e in _labelled_items(text, data, ctx.lexicon, not_items, conditions_only):
+        for s, e in _labelled_items(work, data, ctx.lexicon, not_items, conditions_only):
             if not any(s < b and a < e for a, b in spans):
                 spans.append((s, e))
         if not spans:
@@ -460,6 +485,113 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
         )
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+def mask_asides(text: str, lexicon: Any) -> str:
+    """``text`` with interjected rates ("and, rarely (under 1%), X", "or, less often, Y") blanked
+    out, same length, so that list splitting and polarity read past them."""
+    words = _words(lexicon, "aside_adverbs")
+    if not words:
+        return text
+    pattern = re.compile(
+        rf"(?:(?<=\band)|(?<=\bor)),\s*(?:{phrase_regex(words)})(?:\s*\([^()]*\))?,(?=\s)",
+        re.IGNORECASE,
+    )
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _match_items(
+    text: str,
+    match: re.Match[str],
+    entity: str,
+    disc: Any,
+    lexicon: Any,
+    own_subject: bool,
+    mask_items: bool,
+    conditions_only: bool,
+    hedged_trigger: bool = False,
+) -> list[tuple[int, int]]:
+    """The item spans one pattern match states, or [] when its statement does not hold.
+
+    Groups named ``items``/``items2`` are lists, ``item``/``item2`` single answers; a list
+    followed by ", particularly X" gives X too ("mutations of the SDH genes, particularly SDHD").
+    """
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    trigger = match.span("trigger") if groups.get("trigger") else match.span()
+    # "Von Hippel-Lindau disease is associated with multiple RCCs": the statement counts only
+    # when its object is the entity itself.
+    if groups.get("object") and not entity_in_text(groups["object"], disc.names_for(entity)):
+        return []
+    # "MEN1 is associated with parathyroid adenomas" is another condition's fact.
+    if (
+        own_subject
+        and not groups.get("object")
+        and _other_condition(text[: trigger[0]], entity, disc, lexicon)
+    ):
+        return []
+    list_groups = sorted(k for k in groups if re.fullmatch(r"items\d*", k))
+    item_groups = sorted(k for k in groups if re.fullmatch(r"item\d*", k))
+    judged = text
+    if mask_items:
+        for name in list_groups:
+            a, b = match.span(name)
+            if re.search(r"\b(?:not|no|never|cannot|neither|nor)\b", text[a:b], re.I):
+                return []
+            judged = judged[:a] + re.sub(r"\S", "x", judged[a:b]) + judged[b:]
+    if hedged_trigger:
+        a, b = trigger
+        judged = judged[:a] + re.sub(r"\S", "x", judged[a:b]) + judged[b:]
+    elif not affirmed(judged, lexicon, *trigger):
+        return []
+    found: list[tuple[int, int]] = []
+    for name in list_groups:
+        a, b = match.span(name)
+        listed = list_items(text, a, b, lexicon)
+        if not listed:
+            return []
+        found.extend(listed)
+        found.extend(_followers(text, listed[-1][1], b, lexicon))
+    for name in item_groups:
+        s, e = trim_item(text, *match.span(name), lexicon)
+        # "cholangiocarcinoma has been reported but is exceptional": the item ends at its verb.
+        verb = re.search(
+            r"\s(?:is|are|was|were|has|have|had|may|can|might|could|should|will|would)\b",
+            text[s:e],
+            re.IGNORECASE,
+        )
+        if verb:
+            s, e = trim_item(text, s, s + verb.start(), lexicon)
+        if e <= s or len(text[s:e]) > MAX_ANSWER or len(text[s:e].split()) > MAX_WORDS:
+            return []
+        found.append((s, e))
+    # "Main complications are not frequent": an item must itself be stated.
+    if not mask_items and not all(affirmed(judged, lexicon, s, e) for s, e in found):
+        return []
+    if any(
+        re.match(r"(?:not|no|never|none|neither|nor)\b", text[s:e], re.IGNORECASE) for s, e in found
+    ):
+        return []
+    if conditions_only and not all(is_condition(text[s:e], lexicon) for s, e in found):
+        return []
+    return found
+
+
+def _followers(text: str, position: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """Items singled out after a list (", particularly SDHD", ", especially the X")."""
+    words = _words(lexicon, "singling_out")
+    if not words:
+        return []
+    lead = re.compile(rf",\s*(?:{phrase_regex(words)})\s+", re.IGNORECASE).match(text, position)
+    if lead is None:
+        return []
+    stop = re.search(r"[;.]|,\s", text[lead.end() : end])
+    limit = lead.end() + stop.start() if stop else end
+    items = list_items(text, lead.end(), limit, lexicon)
+    # "the hilar nodes, particularly the right": a lone lowercase word is a side, not a term;
+    # a symbol ("SDHD") is one.
+    if any(len(text[s:e].split()) == 1 and text[s:e].islower() for s, e in items):
+        return []
+    return items
 
 
 def _labelled_items(
@@ -486,7 +618,7 @@ def _labelled_items(
     position = head.end()
     for clause in re.finditer(r"[^;]+", text[position:]):
         start, end = position + clause.start(), position + clause.end()
-        for s, e in list_items(text, start, end, lexicon):
+        for s, e in list_items(text, start, end, lexicon, commas=True):
             aside = re.search(r"\s*\(([^()]*)\)$", text[s:e])
             if aside and (re.search(r"\d", aside.group(1)) or len(aside.group(1).split()) >= 3):
                 e = s + aside.start()

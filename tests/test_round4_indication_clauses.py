@@ -1,0 +1,213 @@
+"""Round 4: surgical indications and the clause-based general kinds (association, complication,
+prognostic-feature, risk-factor, common-site) on new wording classes. Sentences are our own, from
+several areas of radiology; negative cases check that hedges, other entities and fragments give
+no card."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import facts_of, make_case, marked
+
+
+def cards(discussion: str, kind: str, final: str = "") -> list[str]:
+    return [marked(f) for f in facts_of(make_case(discussion, final=final), kind)]
+
+
+def answers(discussion: str, kind: str, final: str = "") -> list[tuple[str, ...]]:
+    return [f.answers() for f in facts_of(make_case(discussion, final=final), kind)]
+
+
+# --- lists ----------------------------------------------------------------------------------------
+
+
+def test_a_labelled_comma_list_gives_one_cloze_per_item_and_per_bracketed_example() -> None:
+    text = (
+        "Hepatocellular carcinoma is the commonest primary liver cancer. Risk factors: "
+        "cirrhosis, chronic viral hepatitis (hepatitis B, hepatitis C), aflatoxin."
+    )
+    assert answers(text, "risk-factor") == [
+        ("cirrhosis", "chronic viral hepatitis", "hepatitis B", "hepatitis C", "aflatoxin")
+    ]
+
+
+def test_an_interjected_rate_neither_cuts_the_list_nor_doubts_the_item() -> None:
+    text = (
+        "Paget disease of bone is a disorder of bone remodelling. Complications include "
+        "deafness, basilar invagination and, rarely (about 1%), sarcomatous degeneration, most "
+        "often to osteosarcoma."
+    )
+    (card,) = cards(text, "complication")
+    for term in ("deafness", "basilar invagination", "sarcomatous degeneration", "osteosarcoma"):
+        assert f"::{term}}}}}" in card
+
+
+def test_a_plain_rarity_still_doubts_its_item() -> None:
+    text = (
+        "Paget disease of bone is a disorder of bone remodelling. Paget disease rarely "
+        "causes high-output cardiac failure."
+    )
+    assert answers(text, "complication") == []
+
+
+# --- association ----------------------------------------------------------------------------------
+
+
+def test_a_syndrome_line_hides_the_syndrome_and_each_feature() -> None:
+    text = (
+        "Schwannoma is a benign nerve sheath tumour. Carney complex: psammomatous "
+        "schwannomas with spotty skin pigmentation and cardiac myxomas."
+    )
+    assert answers(text, "association", "Schwannoma") == [
+        ("Carney complex", "spotty skin pigmentation", "cardiac myxomas")
+    ]
+
+
+def test_a_syndrome_line_about_another_condition_gives_nothing() -> None:
+    text = (
+        "Neurofibroma is a benign nerve sheath tumour. Gardner syndrome: colonic polyps with "
+        "osteomas and desmoid tumours."
+    )
+    assert answers(text, "association", "Neurofibroma") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Associated with tuberous sclerosis and lymphangioleiomyomatosis.",
+            ("tuberous sclerosis", "lymphangioleiomyomatosis"),
+        ),
+        ("Coexists with endometriosis in many women.", ("endometriosis",)),
+        (
+            "The main association is Crohn disease of the terminal ileum, which is found in a "
+            "third.",
+            ("Crohn disease of the terminal ileum",),
+        ),
+        (
+            "A minority are familial and are linked to mutations of the VHL gene, particularly "
+            "VHL type 2.",
+            ("mutations of the VHL gene", "VHL type 2"),
+        ),
+    ],
+)
+def test_association_wordings(sentence: str, expected: tuple[str, ...]) -> None:
+    text = "Phaeochromocytoma is a catecholamine-secreting tumour. " + sentence
+    assert answers(text, "association", "Phaeochromocytoma") == [expected]
+
+
+def test_an_association_with_a_finding_or_an_examination_is_no_condition() -> None:
+    text = (
+        "Phaeochromocytoma is a catecholamine-secreting tumour. Associated with marked T2 "
+        "hyperintensity. It is linked to MRI findings of cystic change."
+    )
+    assert answers(text, "association", "Phaeochromocytoma") == []
+
+
+# --- risk factors ---------------------------------------------------------------------------------
+
+
+def test_a_risk_factor_with_examples_hides_the_factor_and_each_example() -> None:
+    text = (
+        "Silicosis is a fibrotic lung disease. Inhaled crystalline silica, as in quarry "
+        "workers, sandblasters and miners, is the classical risk factor."
+    )
+    assert answers(text, "risk-factor") == [
+        ("inhaled crystalline silica", "quarry workers", "sandblasters", "miners")
+    ]
+
+
+def test_a_parallel_with_phrase_is_an_example_too() -> None:
+    text = (
+        "Pulmonary hypertension is a rise in pulmonary arterial pressure. Chronic hypoxaemia, "
+        "as in people living at altitude or with sleep apnoea, is recognised as a risk factor."
+    )
+    (found,) = answers(text, "risk-factor")
+    assert found[0] == "chronic hypoxaemia"
+    assert "sleep apnoea" in found
+
+
+def test_a_doubted_risk_factor_gives_nothing() -> None:
+    text = (
+        "Silicosis is a fibrotic lung disease. Smoking, as in heavy smokers, may be a risk factor."
+    )
+    assert answers(text, "risk-factor") == []
+
+
+# --- complications and prognosis -----------------------------------------------------------------
+
+
+def test_a_main_complication_with_an_aside() -> None:
+    text = (
+        "Thyroid carcinoma is the commonest endocrine cancer. Hypocalcaemia, usually "
+        "transient, is the main complication of thyroidectomy."
+    )
+    assert answers(text, "complication") == [("hypocalcaemia",)]
+
+
+def test_a_predictor_of_injury_at_surgery_is_a_complication_and_a_prognostic_feature() -> None:
+    text = (
+        "Glomus jugulare is a paraganglioma of the jugular foramen. A larger Fisch class "
+        "predicts lower cranial nerve injury at surgery."
+    )
+    assert answers(text, "complication") == [("lower cranial nerve injury",)]
+    assert answers(text, "prognostic-feature") == [("larger Fisch class",)]
+
+
+def test_an_item_ends_at_its_own_verb() -> None:
+    text = (
+        "Mature cystic teratoma is the commonest ovarian germ cell tumour. Malignant "
+        "transformation to squamous cell carcinoma has been described in older women."
+    )
+    assert answers(text, "complication") == [("squamous cell carcinoma",)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Irregular thickening of the wall should raise suspicion of malignant transformation.",
+            ("irregular thickening of the wall",),
+        ),
+        ("Extension into the portal vein worsens survival.", ("extension into the portal vein",)),
+        ("Recurrence after incomplete excision is common.", ("recurrence",)),
+    ],
+)
+def test_prognostic_wordings(sentence: str, expected: tuple[str, ...]) -> None:
+    text = "Giant cell tumour is a locally aggressive bone tumour. " + sentence
+    assert answers(text, "prognostic-feature") == [expected]
+
+
+def test_a_negated_warning_sign_gives_no_prognostic_card() -> None:
+    text = (
+        "Giant cell tumour is a locally aggressive bone tumour. A fluid level does not raise "
+        "concern for malignant transformation."
+    )
+    assert answers(text, "prognostic-feature") == []
+
+
+# --- sites ----------------------------------------------------------------------------------------
+
+
+def test_sites_after_a_commonest_sites_label() -> None:
+    text = (
+        "Chordoma is a tumour of notochordal remnants. Commonest sites: sacrum, clivus and "
+        "cervical spine."
+    )
+    assert answers(text, "common-site") == [("sacrum", "clivus", "cervical spine")]
+
+
+def test_a_site_involved_more_often_than_another() -> None:
+    text = (
+        "Cholesteatoma is a mass of keratinising epithelium, and the pars flaccida is involved "
+        "about three times as often as the pars tensa."
+    )
+    assert answers(text, "common-site") == [("pars flaccida",)]
+
+
+def test_a_bare_side_singled_out_after_a_site_is_no_item() -> None:
+    text = (
+        "Sarcoidosis is a granulomatous disease. The hilar nodes, particularly the right, "
+        "are the most commonly involved sites."
+    )
+    (card,) = cards(text, "common-site", "Sarcoidosis")
+    assert "{{c2::" not in card
