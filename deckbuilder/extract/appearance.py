@@ -39,11 +39,13 @@ from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.polarity import Polarity, PolarityMatcher, matcher
-from deckbuilder.extract.subject import case_discourse, prepare
+from deckbuilder.extract.pronouns import findings_lesion
+from deckbuilder.extract.subject import UNSURE, case_discourse, clause_entity, prepare
 from deckbuilder.extract.text import (
     Answer,
     build_fact,
     clean,
+    lexicon_list,
     lower_first,
     name_parts,
     norm,
@@ -77,6 +79,31 @@ _ENDS_PHRASE = re.compile(
     r"whereas|while|compared|relative|before|following|from|within|along)(?![\w-])",
     re.I,
 )
+# "nodal metastases lack the intense arterial enhancement": a lack is no finding.
+_LACKS = re.compile(
+    r"(?<![\w-])(?:lacks?|lacking|lacked)\s+(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
+_COMPARED = re.compile(r"\s+than(?![\w-])", re.I)
+_HALF_COMPARISON = re.compile(
+    r"\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater)\s+than(?![\w-])", re.I
+)
+# A comparison's object, short and closed by punctuation or a new clause: "than the cortex".
+_COMPARISON_OBJECT = re.compile(
+    r"(?:\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater))?\s+than\s+"
+    r"(?:(?!(?:and|or|but|which|that|whereas|while|with)\b)[\w'-]+\s*){1,5}?"
+    r"(?=[,;:.)]|\s+(?:and|but|which|that|whereas|while|with|in|on)\b|$)",
+    re.I,
+)
+
+
+def _comparison_end(text: str, pos: int) -> int | None:
+    """Where a comparison written right after ``pos`` ends, when it is short and whole."""
+    if not _COMPARED.match(text, pos) and not _HALF_COMPARISON.match(text, pos):
+        return None
+    found = _COMPARISON_OBJECT.match(text, pos)
+    return found.end() if found and found.end() - pos <= 50 else None
+
+
 _SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
@@ -224,6 +251,7 @@ class _Tables:
             if adverbs
             else None
         )
+        self.one_post_modifier = re.compile(rf"\s+(?:{adverbs.pattern})", re.I) if adverbs else None
         # "gyral enhancement": an adjective written just before a term qualifies it and belongs
         # to the answer, lest the card hide a generic word and show the informative one.
         suffixes = "|".join(re.escape(x) for x in appearance.get("adjective_suffixes") or [])
@@ -264,6 +292,7 @@ class _Tables:
             else None
         )
         self.vague = {norm(v) for v in appearance.get("vague") or []}
+        self.weak = {norm(v) for v in appearance.get("weak") or []}
         markers = appearance.get("contrast_markers") or []
         self.contrast = (
             re.compile("|".join(_phrase_regex(m) for m in markers), re.I) if markers else None
@@ -391,6 +420,14 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             if not before:
                 break
             answer_start -= len(before.group())
+        if (
+            answer_start > 0
+            and text[answer_start - 1] in '"\u201c'
+            and text[answer_end : answer_end + 1] in ('"', "\u201d")
+            and text[answer_end : answer_end + 1]
+        ):
+            # 'a "dirty" appearance': the quotes the author put round a term stay with it.
+            answer_start, answer_end = answer_start - 1, answer_end + 1
         if tables.head:
             after = tables.head.match(text, answer_end)
             if after:
@@ -399,10 +436,28 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             answer_end = _noun_after(text, answer_end, tables)
         if tables.post_modifier:
             adverb = tables.post_modifier.match(text, answer_end)
+            compared = _comparison_end(text, adverb.end()) if adverb else None
+            if compared:
+                # "enhancing less than the normal renal parenchyma": the whole comparison.
+                answer_end = compared
+                adverb = None
+            elif adverb and _COMPARED.match(text, adverb.end()) and tables.one_post_modifier:
+                # "enhances only mildly, less than a long list ...": the comparison is left
+                # out whole, never cut in two.
+                adverb = tables.one_post_modifier.match(text, answer_end)
+                if adverb and _COMPARED.match(text, adverb.end()):
+                    adverb = None
+            if not adverb and not compared and _HALF_COMPARISON.match(text, answer_end):
+                compared = _comparison_end(text, answer_end)
+                if not compared:
+                    continue  # no answer cuts a comparison in two
+                answer_end = compared
             # "an enlarged poorly functioning kidney": an adverb followed by the word it
             # qualifies belongs to that word, not to the term.
             if adverb and _ENDS_PHRASE.match(text, adverb.end()):
                 answer_end = adverb.end()
+        if _names_structure(text, answer_start, answer_end, tables):
+            continue
         if _SPLITS_COMPOUND.match(text, answer_end) or (
             tables.compound_tail is not None and tables.compound_tail.match(text, answer_end)
         ):
@@ -467,6 +522,27 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
     return kept
 
 
+def _names_structure(text: str, start: int, end: int, tables: _Tables) -> bool:
+    """ "splaying the echogenic central sinus complex", "loss of the echogenic submucosal layer":
+    after "the", a bare look word before a noun names a structure by its usual look; it is not
+    what the lesion looks like."""
+    if not re.search(r"(?<![\w-])the\s+$", text[max(0, start - 8) : start], re.I):
+        return False
+    words = text[start:end].split()
+    if len(words) > 2 or not re.search(r"(?:ic|ous|al|ent|ant|ed|ile|ar|bright|dark)$", words[-1]):
+        return False
+    follower = re.match(r"\s+([a-z][a-z-]*)", text[end:])
+    if not follower:
+        return False
+    word = norm(follower.group(1))
+    return not (
+        word in tables.noun_stop
+        or word in tables.clause_verbs
+        or word.endswith("ly")
+        or (tables.head is not None and tables.head.match(text, end) is not None)
+    )
+
+
 def _noun_after(text: str, pos: int, tables: _Tables) -> int:
     """ "an enlarged right ovary measuring 7 cm": the noun a participle qualifies, if plainly
     written (one or two lower-case words ending at a boundary); else ``pos`` unchanged."""
@@ -511,6 +587,9 @@ class Finding:
     # The setting was named only in an earlier sentence of the paragraph ("CT showed a nidus.
     # The central focus measured 450 HU."): the card must name it.
     inherited: bool = False
+    # Enhancement said of an entity with no setting named ("vestibular schwannomas enhance
+    # avidly"): contrast is implied; the caller keeps it only when the clause names its owner.
+    implied: bool = False
 
 
 def _pair(
@@ -572,6 +651,7 @@ def find_appearances(
     lexicon: Any,
     tables: _Tables | None = None,
     default_setting: str | None = None,
+    implied_enhancement: bool = False,
 ) -> list[Finding]:
     """The affirmed (sequence, appearance) pairs of one sentence.
 
@@ -581,6 +661,8 @@ def find_appearances(
         tables: Compiled lexicons, to reuse across sentences.
         default_setting: The sequence id of the one modality the paragraph named so far; used
             (and marked ``inherited``) for a sentence that names no setting itself.
+        implied_enhancement: Whether a qualified enhancement with no setting ("enhances
+            avidly", "ring enhancement") is taken as seen after contrast (marked ``implied``).
 
     Returns:
         Findings in reading order; negated, uncertain and vague appearances are left out, and so
@@ -624,7 +706,7 @@ def find_appearances(
         if norm(answer) in tables.vague and not _predicated(text, term, group, tables):
             continue
         polarity = tables.polarity.assess(text, term.start, term.end, ignore=owned)
-        if polarity is not Polarity.AFFIRMED:
+        if polarity is not Polarity.AFFIRMED or _LACKS.search(text[: term.start]):
             continue
         if (
             _comparison(text, term)
@@ -652,6 +734,16 @@ def find_appearances(
             and (term.group == "diffusion" or (term.group == "enhancement" and group))
         ):
             findings.append(Finding((term.implies,), None, (term.start, term.end), term.group))
+        elif (
+            implied_enhancement
+            and not mentions
+            and term.group == "enhancement"
+            and term.implies in tables.by_id
+            and len(text[term.start : term.end].split()) > 1
+        ):
+            findings.append(
+                Finding((term.implies,), None, (term.start, term.end), term.group, implied=True)
+            )
         elif default_setting and not mentions and _fits(term.group, default_setting, tables):
             findings.append(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
@@ -954,6 +1046,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     last_modality: dict[SectionKind, str | None] = {}
     paragraphs = _paragraphs(ctx)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
+    earlier: list[str] = []  # findings sentences read so far
+    verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
     for sentence in ctx.sentences:
         if sentence.section in (SectionKind.DIFFERENTIAL_DIAGNOSIS, SectionKind.FINAL_DIAGNOSIS):
             continue
@@ -963,10 +1057,16 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         )
         if findings_section:
             text, entity = clean(sentence.text), ""
+            text = _lesion_for_pronoun(text, earlier, ctx.lexicon)
+            if sentence.section is SectionKind.IMAGING_FINDINGS:
+                earlier.append(clean(sentence.text))
         else:
             text, entity = prepare(disc, sentence, ctx.lexicon)
             if not _plausible_entity(entity, tables):
                 text, entity = prepare(disc, sentence, ctx.lexicon, entity=ctx.subject)
+            # Each card names its entity itself (below), from the clause it is cut from: a
+            # sentence-wide "In <topic>, " would credit the topic with another entity's look.
+            text = _unprefixed(text, entity, sentence, disc)
         mentions = _mentions(text, tables)
         modality = last_modality.get(sentence.section, default_modality)
         for mention in mentions:
@@ -981,7 +1081,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             else None
         )
         so_far.update(f for f in (_family(m.id, tables) for m in mentions) if f)
-        findings = find_appearances(text, ctx.lexicon, tables, default_setting=inherited)
+        findings = find_appearances(
+            text,
+            ctx.lexicon,
+            tables,
+            default_setting=inherited,
+            implied_enhancement=not findings_section,
+        )
         terms = _terms(text, tables, mentions)
         contrast = None if findings_section else _contrast(text, tables, terms)
         if contrast is not None:
@@ -999,16 +1105,33 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             ]
         topic_names = [*disc.names_for(ctx.subject), *(disc.names_for(entity) if entity else [])]
         findings = [f for f in findings if not _mimics_topic(text, f, topic_names, tables)]
+        findings = _without_weak(text, findings, tables)
         for items in _coordinated(text, findings, tables):
             # One card for all the settings a finding is seen on ("fat-saturated T2 and STIR
             # images"): a card per setting would repeat the same text.
             finding = items[0]
             specific = [_specific(i, modality, tables) for i in finding.sequence_ids]
+            if finding.inherited and not _has_verb(
+                text[slice(*_clause(text, [f.answer for f in items], tables.clause_verbs))],
+                tables,
+                verbs,
+            ):
+                # "Surrounding echogenic fat and a small fluid collection." under an inherited
+                # "On ultrasound, " reads as a fragment: no card.
+                continue
+            owner = entity
+            if not findings_section:
+                # "..., whereas an arachnoid cyst follows CSF": the clause's own subject owns
+                # the finding; when it cannot be told whose it is, no card.
+                own = clause_entity(disc, text, finding.answer[0], ctx.lexicon)
+                if own == UNSURE or (finding.implied and not own):
+                    continue
+                owner = own or entity
             fact = _fact(
                 ctx,
                 sentence,
                 text,
-                entity,
+                owner,
                 disc,
                 finding,
                 specific,
@@ -1026,6 +1149,61 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             bucket.add(core)
             yield fact
         last_modality[sentence.section] = modality
+
+
+def _without_weak(text: str, findings: list[Finding], tables: _Tables) -> list[Finding]:
+    """A bare margin word ("well-defined") is dropped when the sentence says more on the same
+    setting ("a well-defined, solid, hypoechoic mass"): the card hides the finding instead."""
+
+    def weak(finding: Finding) -> bool:
+        return norm(text[finding.answer[0] : finding.answer[1]]) in tables.weak
+
+    return [
+        f
+        for f in findings
+        if not weak(f)
+        or not any(
+            o is not f and not weak(o) and o.sequence_ids == f.sequence_ids for o in findings
+        )
+    ]
+
+
+def _has_verb(text: str, tables: _Tables, verbs: set[str]) -> bool:
+    """Whether a clause has a verb: a listed one, or a past form before its object or place
+    ("produced a", "overlapped the"); "inflamed fat" is an adjective."""
+    if any(
+        norm(w) in tables.clause_verbs or norm(w) in verbs for w in re.findall(r"[\w'-]+", text)
+    ):
+        return True
+    return bool(
+        re.search(
+            r"(?<![\w-])[a-z]+ed\s+(?:a|an|the|its|in|on|at|by|to|into|from|over|through|"
+            r"around|along|across)(?![\w-])",
+            text,
+        )
+    )
+
+
+def _lesion_for_pronoun(text: str, earlier: Sequence[str], lexicon: Any) -> str:
+    """ "It contained an air-fluid level" in the Imaging Findings is about the case's lesion:
+    the pronoun is written as the lesion the findings named before ("the lesion")."""
+    pronoun = re.match(r"It\s+(?=[a-z])", text)
+    if not pronoun:
+        return text
+    lesion = findings_lesion(earlier, lexicon)
+    if not lesion:
+        return text
+    return upper_first(lesion) + " " + text[pronoun.end() :]
+
+
+def _unprefixed(text: str, entity: str, sentence: Sentence, disc: Any) -> str:
+    """``text`` without the "In <entity>, " that preparing it put in front."""
+    prefix = f"In {lower_first(entity, disc.proper_words)}, "
+    if not entity or not text.startswith(prefix):
+        return text
+    if clean(sentence.text).lower().startswith(prefix.lower()):
+        return text  # written so by the author
+    return upper_first(text[len(prefix) :])
 
 
 def _coordinated(text: str, findings: list[Finding], tables: _Tables) -> list[list[Finding]]:
@@ -1116,7 +1294,7 @@ def _fact(
         key = f"{section}-{setting}-{finding.group}"
         subject = f"this case ({patient})"
     else:
-        parts = name_parts(parts, entity, disc.names_for(entity))
+        parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
         key = f"{section}-{setting}-{slug(entity)}-{finding.group}"
         subject = entity
     if isinstance(parts[0], str):

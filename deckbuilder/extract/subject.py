@@ -30,7 +30,9 @@ from deckbuilder.model import CaseNote, SectionKind, Sentence
 from deckbuilder.sentences import split_sentences
 
 __all__ = [
+    "UNSURE",
     "Discourse",
+    "clause_entity",
     "abbreviations",
     "diagnosis_heads",
     "discourse",
@@ -650,6 +652,88 @@ def prepare(
     if own and disc.subject_names(own, topic):
         return text, topic
     return name_subject(text, topic, names, disc.proper_words), topic
+
+
+# Where a clause with a subject of its own may start inside a sentence.
+_CLAUSE_START = re.compile(
+    r";\s*|:\s+|,\s+(?=(?:and|or|but|whereas|while|although|though|yet)\s)|"
+    r"\s+(?=(?:but|whereas)\s)",
+    re.IGNORECASE,
+)
+_CLAUSE_LINK = re.compile(
+    r"^[\s,;:]*(?:(?:and|or|but|whereas|while|although|though|yet)\s+)?", re.IGNORECASE
+)
+UNSURE = "?"
+_ADVERBS = frozenset({"most", "often", "never", "almost", "seldom", "seen", "found"})
+
+
+def clause_entity(disc: Discourse, text: str, position: int, lexicon: Any) -> str | None:
+    """The entity the clause of ``text`` holding ``position`` names as its own subject.
+
+    "..., whereas an arachnoid cyst follows CSF" names "Arachnoid cyst"; "Hypovascular
+    metastases vary in size ... and usually show restricted diffusion" names "Hypovascular
+    metastases" (a clause that opens with its verb has the subject of the clause before). A
+    pronoun, a generic phrase ("the lesion", "Nodular enhancement") or a phrase naming the
+    topic gives None: the card is about the sentence's topic. An indefinite kind that is neither
+    the topic nor a known or disease-like entity ("a fibrous band shows ...") gives ``UNSURE``:
+    whose fact it is cannot be told, so no card should be made.
+
+    Args:
+        disc: The case's discourse.
+        text: A prepared sentence (see :func:`prepare`), without an added "In <topic>, ".
+        position: Where the finding lies in ``text``.
+        lexicon: The shipped lexicons (``subject`` table).
+    """
+    verbs = {norm(v) for v in lexicon_list(lexicon, "subject", "verbs")}
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(text) if m.end() <= position)]
+    for start in reversed(starts):
+        clause = _CLAUSE_LINK.sub("", text[start:], count=1)
+        first = re.match(r"[\w'-]+", clause)
+        if first and norm(first.group()) in verbs:
+            continue  # "..., and usually show X": the subject is in the clause before
+        own = sentence_subject(clause, lexicon) if clause[:1].isalpha() else None
+        if not own:
+            return None
+        # "a round lucency, often with ...": an adverb after a phrase is no verb of it.
+        finite = verbs - _ADVERBS - {v for v in verbs if v.endswith("ly")}
+        after = clause[clause.find(own) + len(own) :]
+        if not re.match(
+            rf"[\s,]*(?:(?:[a-z]+ly|often|also)\s+)*(?:{phrase_regex(sorted(finite))})\b",
+            after,
+            re.IGNORECASE,
+        ):
+            return None
+        return _classify_subject(disc, own, text, lexicon)
+    return None
+
+
+def _classify_subject(disc: Discourse, own: str, text: str, lexicon: Any) -> str | None:
+    bare = re.sub(r"^(?:so-called\s+)", "", own, flags=re.IGNORECASE)
+    indefinite = re.match(r"(?:an?)\s+", bare, re.IGNORECASE)
+    bare = re.sub(r"^(?:an?|the)\s+(?:so-called\s+)?", "", bare, flags=re.IGNORECASE)
+    lowered = norm(bare)
+    leading = lexicon_list(lexicon, "anaphora", "leading")
+    if not lowered or (leading and re.match(rf"(?:{phrase_regex(leading)})\b", lowered)):
+        return None
+    if not indefinite and _is_generic(own, lexicon):
+        return None
+    known = match_entity(bare, disc.entities, disc.abbreviations)
+    topic_words = {
+        norm(singular(w))
+        for n in disc.names_for(disc.subject)
+        for w in re.findall(r"[A-Za-z][\w-]{3,}", n)
+    }
+    if known:
+        return known
+    if _is_generic(bare, lexicon):
+        return None
+    if is_disease_like(bare, lexicon):
+        return bare
+    own_words = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]{3,}", bare)}
+    generic = set(disc.generic_heads)
+    if own_words - generic and (own_words - generic) <= topic_words:
+        return None  # "an epidermoid" in a case about epidermoid cysts
+    return UNSURE if indefinite else None
 
 
 def _listed_by_words(phrase: str, listed: Sequence[str]) -> str | None:
