@@ -136,3 +136,80 @@ def test_a_ddx_line_gives_each_age_to_its_own_item() -> None:
 def test_no_age_card_for_an_event_or_an_unowned_age(sentence: str) -> None:
     case = make_case(f"Hepatic hydatid disease is a parasitic infection. {sentence}")
     assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answers"),
+    [
+        (
+            "Gout is a crystal arthropathy. Slight male predominance, about 3:1.",
+            ("male predominance", "3:1"),
+        ),
+        (
+            "Ankylosing spondylitis is a spondyloarthropathy. It is more common in men, M:F 3:1.",
+            ("men", "M:F 3:1"),
+        ),
+        (
+            "Renal cell carcinoma is a cortical tumour. It occurs in men more often than in women.",
+            ("men",),
+        ),
+        (
+            "Bladder cancer is a urothelial tumour. The ratio of men to women is 3:1.",
+            ("3:1",),
+        ),
+        (
+            "Pyloric stenosis is a hypertrophy of the pylorus. Boys outnumber girls by about 4:1.",
+            ("boys", "4:1"),
+        ),
+    ],
+)
+def test_sex_ratios_and_comparisons(discussion: str, answers: tuple[str, ...]) -> None:
+    (fact,) = facts_of(make_case(discussion), SEX)
+    assert fact.answers() == answers
+
+
+def test_an_observer_sentence_gives_a_sex_card_naming_the_entity() -> None:
+    case = make_case(
+        "Lymphangioleiomyomatosis is a cystic lung disease.\n\n"
+        "We see it almost exclusively in women, with a female to male ratio above 10:1."
+    )
+    (fact,) = facts_of(case, SEX)
+    assert fact.text.startswith("Lymphangioleiomyomatosis is seen almost exclusively in")
+    assert fact.answers()[-1] == "10:1"
+
+
+def test_a_telegraphic_label_owns_its_sex() -> None:
+    case = make_case(
+        "Langerhans cell histiocytosis is a clonal disease of children.\n\n"
+        "Erdheim-Chester disease: a multisystem histiocytosis of adults, predominantly in men."
+    )
+    (fact,) = facts_of(case, SEX)
+    assert fact.key == "erdheim-chester-disease"
+    assert fact.answers() == ("men",)
+
+
+def test_a_ddx_item_owns_its_sex() -> None:
+    case = make_case(
+        "Tuberculosis is a granulomatous infection. DDx: lymphoma (bulky nodes), sarcoidosis "
+        "(symmetric hilar nodes, more common in women), silicosis in miners."
+    )
+    (fact,) = facts_of(case, SEX)
+    assert fact.key == "sarcoidosis"
+    assert fact.text == "Sarcoidosis: more common in women."
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Osteoid osteoma is a bone tumour. There is no sex predilection.",
+        "Schwannoma is a nerve sheath tumour. Men and women are affected equally.",
+        # a disease only women have: no predominance over men
+        "Adenomyosis is a uterine disease. Typical patient: multiparous woman of 40-50 years.",
+        "Endometriosis is common. It is mostly found in women of reproductive age.",
+        # a sex in a DDx line that is no predominance, and a ratio that names no sex
+        "Appendicitis is common. DDx: adenitis, ovarian torsion in girls, Meckel diverticulitis.",
+        "Gallstones are common. The ratio of cholesterol to pigment stones is about 4:1.",
+    ],
+)
+def test_no_sex_card(discussion: str) -> None:
+    assert facts_of(make_case(discussion), SEX) == []

@@ -14,7 +14,7 @@ does not negate the age.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.polarity import Polarity, matcher
@@ -298,7 +298,7 @@ def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
     return affirmed(text[cut:], lexicon, start - cut, end - cut)
 
 
-def _list_label(text: str, lexicon: object) -> re.Match[str] | None:
+def list_label(text: str, lexicon: object) -> re.Match[str] | None:
     """The label of a telegraphic list of differentials ("DDx: a (...), b (...)")."""
     pattern = (lexicon.get("age", {}) or {}).get("list_label")  # type: ignore[attr-defined]
     return re.match(pattern, text, re.IGNORECASE) if pattern else None
@@ -318,12 +318,19 @@ def _top_level(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
-def _list_facts(ctx: CaseContext, sentence: Sentence, label: re.Match[str]) -> Iterator[Fact]:
-    """Ages in a telegraphic list of differentials, each carded under its own item ("DDx: ...,
-    ileocolic intussusception (RUQ mass, children 6 months to 3 years)" is an age of
-    intussusception). An age that is not inside an item's parenthesis has no clear owner."""
+def list_item_facts(
+    ctx: CaseContext,
+    sentence: Sentence,
+    label: re.Match[str],
+    kind: str,
+    find: Callable[[str, object], list[tuple[int, int]]],
+) -> Iterator[Fact]:
+    """Facts of a telegraphic list of differentials, each carded under its own item: "DDx: ...,
+    ileocolic intussusception (RUQ mass, children 6 months to 3 years)" gives intussusception
+    the card "Ileocolic intussusception: children {{6 months to 3 years}}." ``find`` gives the
+    answer spans of one part of an item's parenthesis. A fact outside an item's parenthesis
+    has no clear owner and gives no card."""
     text = clean(sentence.text).rstrip(" .")
-    spans = [(s, e) for s, e in find_ages(text, ctx.lexicon) if s >= label.end()]
     for item_start, item_end in _top_level(text, label.end(), len(text)):
         opening = text.find("(", item_start, item_end)
         closing = text.rfind(")", item_start, item_end)
@@ -333,45 +340,36 @@ def _list_facts(ctx: CaseContext, sentence: Sentence, label: re.Match[str]) -> I
         if not head or not is_disease_like(head, ctx.lexicon):
             continue
         for part_start, part_end in _top_level(text, opening + 1, closing):
-            own = [(s, e) for s, e in spans if part_start <= s and e <= part_end]
-            own = [
-                (s, e)
-                for s, e in own
-                if affirmed(text[part_start:part_end], ctx.lexicon, s - part_start, e - part_start)
+            part = text[part_start:part_end].strip()
+            spans = [
+                (s, e) for s, e in find(part, ctx.lexicon) if affirmed(part, ctx.lexicon, s, e)
             ]
-            if not own:
+            if not spans:
                 continue
-            while text[part_start] == " ":
-                part_start += 1
             parts: list[str | Answer] = [f"{upper_first(head)}: "]
-            position = part_start
-            for index, (start, end) in enumerate(own, start=1):
-                parts.append(text[position:start])
-                parts.append(Answer(text[start:end], index))
+            position = 0
+            for index, (start, end) in enumerate(spans, start=1):
+                parts.append(part[position:start])
+                parts.append(Answer(part[start:end], index))
                 position = end
-            parts.append(text[position:part_end].rstrip() + ".")
+            parts.append(part[position:] + ".")
             key = slug(singular(head))
-            yield build_fact(ctx, sentence, KIND, key, head, parts, tags=("epidemiology",))
+            yield build_fact(ctx, sentence, kind, key, head, parts, tags=("epidemiology",))
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
-        label = _list_label(clean(sentence.text), ctx.lexicon)
+        label = list_label(clean(sentence.text), ctx.lexicon)
         if label:
-            yield from _list_facts(ctx, sentence, label)
+            yield from list_item_facts(ctx, sentence, label, KIND, find_ages)
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
         label_entity = _label_entity(sentence.text, ctx.lexicon)
         if label_entity:
             # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
             text, entity = prepare(disc, sentence, ctx.lexicon, label_entity)
-        text = _observed(text, entity, ctx.lexicon)
-        life_stage = (ctx.lexicon.get("age", {}) or {}).get("their_life_stage")
-        if life_stage:
-            # "men in their fifth decade" is "men in the fifth decade": the same age, without a
-            # pronoun the card cannot resolve.
-            text = re.sub(life_stage, "the", text, flags=re.IGNORECASE)
+        text = observed(text, entity, ctx.lexicon)
         plain = _unhedged(text, ctx.lexicon)
         spans = [
             (s, e) for s, e in find_ages(text, ctx.lexicon) if _affirmed(plain, ctx.lexicon, s, e)
@@ -444,13 +442,20 @@ def trim_asides(
     return clause, spans
 
 
-def _observed(text: str, entity: str, lexicon: object) -> str:
+def observed(text: str, entity: str, lexicon: object) -> str:
     """``text`` without the "In <entity>, " prefix ``prepare`` gave an observer's sentence, its
-    opening written as a passive naming the entity (see :func:`passive_observer`)."""
+    opening written as a passive naming the entity (see :func:`passive_observer`), and "in
+    their fifth decade" written "in the fifth decade"."""
     prefix = re.match(r"In [^,]{1,80}, ", text)
     body = text[prefix.end() :] if prefix else text
     rewritten = passive_observer(body, entity, lexicon)
-    return rewritten if rewritten != body else text
+    text = rewritten if rewritten != body else text
+    life_stage = (lexicon.get("age", {}) or {}).get("their_life_stage")  # type: ignore[attr-defined]
+    if life_stage:
+        # "men in their fifth decade" is "men in the fifth decade": the same age, without a
+        # pronoun the card cannot resolve.
+        text = re.sub(life_stage, "the", text, flags=re.IGNORECASE)
+    return text
 
 
 RULE = Rule(

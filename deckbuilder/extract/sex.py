@@ -14,12 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from deckbuilder.extract.age import list_item_facts, list_label, observed, trim_asides
 from deckbuilder.extract.base import CaseContext, Rule
-from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
+from deckbuilder.extract.subject import (
+    case_discourse,
+    is_disease_like,
+    prepare,
+    prose_sentences,
+)
 from deckbuilder.extract.text import (
     affirmed,
     build_fact,
+    clean,
     cloze_spans,
+    lexicon_list,
     name_parts,
     singular,
     slug,
@@ -69,6 +77,20 @@ def _population(text: str, match: re.Match[str], table: dict) -> bool:
     return re.match(population, text[match.end("answer") :], re.IGNORECASE) is not None
 
 
+def _label_entity(text: str, lexicon: object) -> str | None:
+    """The entity a telegraphic line names before its colon ("McCune-Albright syndrome:
+    polyostotic disease ..."), when the label names a disease rather than a field ("Sex:",
+    "Epidemiology:")."""
+    match = re.match(r"([^,;:.()]{3,60}):\s", text)
+    if not match:
+        return None
+    label = match.group(1).strip()
+    generic = {str(w).lower() for w in lexicon_list(lexicon, "sex", "generic_labels")}
+    if label.lower() in generic or not is_disease_like(label, lexicon):
+        return None
+    return label
+
+
 def _is_population(entity: str, lexicon: object) -> bool:
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
     words = {str(w).lower() for w in table.get("populations", [])}
@@ -95,15 +117,26 @@ def _clauses_of(text: str, first: int, last: int) -> tuple[str, int]:
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
+        label = list_label(clean(sentence.text), ctx.lexicon)
+        if label:
+            # "DDx: a (...), b (more common in women)": each item's own sex, or nothing.
+            yield from list_item_facts(ctx, sentence, label, KIND, find_sex)
+            continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
-        if _is_population(entity, ctx.lexicon):
+        labelled = _label_entity(clean(sentence.text), ctx.lexicon)
+        if labelled:
+            # "McCune-Albright syndrome: ..., predominantly in girls" is about the label.
+            text, entity = prepare(disc, sentence, ctx.lexicon, labelled)
+        elif _is_population(entity, ctx.lexicon):
             # "Males are affected ..." is about the paragraph's disease.
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
+        text = observed(text, entity, ctx.lexicon)
         spans = find_sex(text, ctx.lexicon)
         if not spans:
             continue
         clause, offset = _clauses_of(text, spans[0][0], spans[-1][1])
         spans = [(a - offset, b - offset) for a, b in spans]
+        clause, spans = trim_asides(clause, spans, ctx.lexicon)
         parts = name_parts(
             cloze_spans(clause, spans), entity, disc.names_for(entity), disc.proper_words
         )
