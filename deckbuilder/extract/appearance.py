@@ -49,6 +49,7 @@ from deckbuilder.extract.text import (
     lower_first,
     name_parts,
     norm,
+    singular,
     slug,
     upper_first,
 )
@@ -744,11 +745,28 @@ def find_appearances(
             findings.append(
                 Finding((term.implies,), None, (term.start, term.end), term.group, implied=True)
             )
-        elif default_setting and not mentions and _fits(term.group, default_setting, tables):
+        elif (
+            default_setting
+            and _fits(term.group, default_setting, tables)
+            and (not mentions or _same_family_later(text, term, mentions, default_setting, tables))
+        ):
             findings.append(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
             )
     return findings
+
+
+def _same_family_later(
+    text: str, term: _Term, mentions: list[_Mention], family: str, tables: _Tables
+) -> bool:
+    """ "Its content was anechoic, and colour Doppler showed ...": the settings this sentence
+    names come in a later clause and belong to the paragraph's modality, which the term keeps."""
+    first = mentions[0]
+    return (
+        term.end <= first.start
+        and all(_family(m.id, tables) == family or m.id.startswith(family + "-") for m in mentions)
+        and bool(_CLAUSE_BREAK.search(text[term.end : first.start]))
+    )
 
 
 def _last_word_start(text: str, start: int, end: int) -> int:
@@ -1187,13 +1205,28 @@ def _has_verb(text: str, tables: _Tables, verbs: set[str]) -> bool:
 def _lesion_for_pronoun(text: str, earlier: Sequence[str], lexicon: Any) -> str:
     """ "It contained an air-fluid level" in the Imaging Findings is about the case's lesion:
     the pronoun is written as the lesion the findings named before ("the lesion")."""
-    pronoun = re.match(r"It\s+(?=[a-z])", text)
+    pronoun = re.match(r"(It|Its|They)\s+(?=[a-z])", text)
     if not pronoun:
         return text
     lesion = findings_lesion(earlier, lexicon)
-    if not lesion:
-        return text
-    return upper_first(lesion) + " " + text[pronoun.end() :]
+    if not lesion or (pronoun.group(1) == "They") != (singular(lesion) != lesion):
+        return text  # "They" for "the mass" would not agree
+    name = upper_first(lesion) + ("'s" if pronoun.group(1) == "Its" else "")
+    return name + " " + text[pronoun.end() :]
+
+
+def _before_pronoun(text: str, last: int, end: int) -> int:
+    """ "..., outer diameter 11 mm, with an appendicolith at its base": a card's tail after its
+    last answer ends before a phrase holding a pronoun, whose antecedent a card may lack."""
+    pronoun = re.search(r"(?<![\w-])(?:its|it|they|their|them)(?![\w-])", text[last:end], re.I)
+    if not pronoun:
+        return end
+    comma = text.rfind(", ", last, last + pronoun.start())
+    # Only a modifying phrase goes ("with ...", "which ..."); a verb phrase ("lay at its
+    # margin") carries the clause and stays.
+    if comma < 0 or not re.match(r",\s+(?:with|which|where|and)(?![\w-])", text[comma:], re.I):
+        return end
+    return comma
 
 
 def _unprefixed(text: str, entity: str, sentence: Sentence, disc: Any) -> str:
@@ -1282,6 +1315,7 @@ def _fact(
     answers = [f.answer for f in items] or [finding.answer]
     spans = answers + ([finding.mention] if finding.mention else [])
     start, end = _clause(text, spans, tables.clause_verbs)
+    end = _before_pronoun(text, max(e for _, e in spans), end)
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
     if finding.inherited:
