@@ -51,9 +51,9 @@ def test_a_listed_alternative_as_subject_gives_one_cloze_per_feature(
     assert features(OPENING + sentence, (listed,), "Osteochondroma") == [expected]
 
 
-def test_abuts_needs_a_verb_the_lexicon_knows() -> None:
-    # "abuts" is no verb of the lexicon: the sentence opens with no known predicate.
-    text = OPENING + "A giant cell tumour abuts the articular surface."
+def test_a_subject_needs_a_verb_the_lexicon_knows() -> None:
+    # "hugs" is no verb of the lexicon: the sentence opens with no known predicate.
+    text = OPENING + "A giant cell tumour hugs the articular surface."
     assert features(text, ("Giant cell tumour",), "Osteochondroma") == []
 
 
@@ -126,3 +126,32 @@ def test_a_shared_feature_after_since_is_no_distinguishing_feature() -> None:
         "since they also enhance avidly."
     )
     assert features(text, ("Dural metastases",), "Meningioma") == []
+
+
+def test_whereas_hides_the_features_of_both_sides() -> None:
+    text = (
+        "Lipoma is the commonest soft-tissue tumour. A lipoma suppresses completely on "
+        "fat-saturated images, whereas a liposarcoma shows thick septa and nodular enhancement."
+    )
+    assert features(text, ("Liposarcoma",), "Lipoma") == [
+        "A lipoma {{c1::suppresses completely on fat-saturated images}}, whereas a liposarcoma "
+        "shows {{c2::thick septa}} and {{c3::nodular enhancement}}."
+    ]
+
+
+def test_whereas_between_two_unlisted_things_gives_nothing() -> None:
+    text = (
+        "Lipoma is the commonest soft-tissue tumour. Fat is bright on T1WI, whereas muscle is "
+        "intermediate."
+    )
+    assert features(text, ("Liposarcoma",), "Lipoma") == []
+
+
+def test_a_listed_name_inside_a_longer_word_is_not_the_diagnosis() -> None:
+    text = (
+        "Epidermoid cysts are congenital inclusion lesions. A dermoid cyst contains fat and "
+        "lies in the midline."
+    )
+    assert features(text, ("Dermoid cyst",), "Epidermoid cyst") == [
+        "A dermoid cyst contains {{c1::fat}} and lies in the {{c2::midline}}."
+    ]

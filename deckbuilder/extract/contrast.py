@@ -1,12 +1,15 @@
 """distinguishing-feature: what tells a disease from an alternative.
 
-Three forms are read from the Discussion. A contrast ("it shows a high ADC, in contrast to
+Several forms are read from the Discussion. A contrast ("it shows a high ADC, in contrast to
 Warthin tumours, which usually have a low ADC"; "which distinguishes it from X, which ...") hides
-the entity's own feature and each feature of the alternative. "Should be regarded as X until
-proven otherwise" hides X. A sentence whose subject is an alternative of the Differential
-Diagnosis List ("Warthin tumour, the second most common parotid tumour, affects older men who
-smoke, ... and takes up pertechnetate") hides the term of each of its predicates. Patterns live
-in ``lexicons/contrast.yaml``; predicates are read by :mod:`deckbuilder.extract.clauses`.
+the entity's own feature and each feature of the alternative; so does "X <features>, whereas Y
+<features>" when one side is a listed alternative or the case's entity. "Should be regarded as X
+until proven otherwise" hides X. A sentence (or a telegraphic "Name: ..." line) whose subject is
+an alternative of the Differential Diagnosis List, written with or without contrast words ("A
+vestibular schwannoma enhances avidly and widens the internal acoustic meatus"), hides one
+feature per predicate; "It ..." right after it goes on about the same alternative. A negated
+feature is hidden whole ("does not enhance", "no flow voids"); a hedged one stays visible
+without a cloze. Patterns and word lists live in ``lexicons/contrast.yaml``.
 """
 
 from __future__ import annotations
@@ -157,45 +160,10 @@ def _until_proven(ctx: CaseContext) -> Iterator[Fact]:
         )
 
 
-def _alternative_facts(ctx: CaseContext) -> Iterator[Fact]:
-    diagnosis = norm(final_diagnosis(ctx.case))
-    names = [n for n, _ in differential_items(ctx) if norm(n) not in diagnosis]
-    if not names:
-        return
-    for sentence in prose_sentences(ctx.sentences):
-        text = clean(sentence.text)
-        match = None
-        alternative = ""
-        for name in names:
-            # "Warthin tumour, the second most common parotid tumour, affects ..."
-            match = re.match(
-                rf"(?:the\s+)?{re.escape(singular(name))}s?(?:,\s*(?:the|a|an)\s[^,;]{{2,60}},)?\s+",
-                text,
-                re.IGNORECASE,
-            )
-            if match:
-                alternative = name
-                break
-        if match is None:
-            continue
-        spans: list[tuple[int, int]] = []
-        found_all = predicates(text, match.end(), len(text), ctx.lexicon)
-        # A negated or uncertain predicate ("is not seen", "may possibly") spoils the sentence.
-        if not all(affirmed(text, ctx.lexicon, a, b) for a, b in found_all):
-            continue
-        for start, end in found_all:
-            found = complement(text, start, end, ctx.lexicon)
-            if found and not _vague(text[found[0] : found[1]], ctx.lexicon):
-                spans.append(found)
-        # "Oncocytoma was the main alternative": the author's own case, told in the past.
-        if re.match(r"\s*(?:was|were)\b", text[match.end() :], re.IGNORECASE):
-            continue
-        if not spans or len(text) > MAX_CARD:
-            continue
-        parts = cloze_spans(text, spans)
-        yield build_fact(
-            ctx, sentence, KIND, slug(alternative), alternative, parts, tags=("diagnosis",)
-        )
+def _within(name: str, diagnosis: str) -> bool:
+    """Whether a listed name is the diagnosis or words of it ("Dermoid cyst" is not inside
+    "Epidermoid cyst": words are matched whole)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", diagnosis) is not None
 
 
 def _terms(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
@@ -463,7 +431,8 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
         first.group().lower() in {"more", "less", "fewer", "greater", "smaller"}  # type: ignore[union-attr]
         or (first.group().lower().endswith("er") and len(first.group()) > 4)  # type: ignore[union-attr]
     )
-    position = start
+    # A stop word right at ``start`` ("narrows | rather than dilates") needs its leading space.
+    position = start - 1 if start > 0 and text[start - 1] == " " else start
     while True:
         stop = regexes["stop"].search(text, position, end)
         if stop is None:
@@ -733,7 +702,7 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
     sentence (or a "Name: ..." line) whose subject is a listed alternative gives one cloze per
     feature; "It ..." right after such a sentence goes on about the same alternative."""
     diagnosis = norm(final_diagnosis(ctx.case))
-    names = [n for n, _ in differential_items(ctx) if norm(n) not in diagnosis]
+    names = [n for n, _ in differential_items(ctx) if not _within(norm(n), diagnosis)]
     if not names:
         return
     disc = case_discourse(ctx)
@@ -810,11 +779,64 @@ def _stated(text: str, rest: int, span: tuple[int, int], lexicon: Any) -> bool:
     return affirmed(text[begin : span[1]], lexicon, span[0] - begin, span[1] - begin)
 
 
+def _whereas_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "Infiltrating tumours preserve the reniform shape, whereas renal cell carcinoma is
+    expansile and deforms the contour": each side's features are hidden, the card keeping both
+    subjects. One side must be a listed alternative or the case's own entity, and each side must
+    state a feature."""
+    diagnosis = norm(final_diagnosis(ctx.case))
+    names = [n for n, _ in differential_items(ctx) if not _within(norm(n), diagnosis)]
+    disc = case_discourse(ctx)
+    own_names = [*disc.names_for(ctx.subject), final_diagnosis(ctx.case)]
+    for sentence in prose_sentences(ctx.sentences):
+        raw = disc.expand(clean(sentence.text))
+        joint = re.search(r",\s*(?:whereas|while)\s+", raw, re.IGNORECASE)
+        if joint is None or case_specific(raw, ctx.lexicon):
+            continue
+        begin = max([0, *[m.end() for m in re.finditer(r"[:;]\s*", raw[: joint.start()])]])
+        stop = raw.find(";", joint.end())
+        text = raw[begin : stop if stop >= 0 else len(raw)].rstrip(" .") + "."
+        left_end, right_start = joint.start() - begin, joint.end() - begin
+        left = _opening_phrase(text[:left_end], ctx.lexicon)
+        right = _opening_phrase(text[right_start:], ctx.lexicon)
+        if left is None or right is None:
+            continue
+        subjects = [text[: left[1]], text[right_start : right_start + right[1]]]
+        if any(_PRONOUN_SUBJECT.match(s + " ") for s in subjects):
+            continue
+        named = [_alternative_named(s, names, ctx.lexicon, diagnosis) for s in subjects]
+        own = [entity_in_text(s, own_names) for s in subjects]
+        if not any(named) and not any(own):
+            continue
+        spans_left = feature_spans(text, left[2], left_end, ctx.lexicon)
+        spans_right = feature_spans(text, right_start + right[2], len(text), ctx.lexicon)
+        spans_left = [s for s in spans_left if _stated(text[:left_end], left[2], s, ctx.lexicon)]
+        spans_right = [
+            s for s in spans_right if _stated(text, right_start + right[2], s, ctx.lexicon)
+        ]
+        if not spans_left or not spans_right or len(text) > MAX_CARD:
+            continue
+        other = named[1] or named[0] or subjects[1]
+        entity = ctx.subject if any(own) else subjects[0]
+        yield build_fact(
+            ctx,
+            sentence,
+            KIND,
+            slug(f"{singular(entity)} vs {other}")[:60].rstrip("-"),
+            other,
+            cloze_spans(upper_first(text), [*spans_left, *spans_right]),
+            tags=("diagnosis",),
+        )
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
-    differential = list(_differential_facts(ctx))
+    whereas = list(_whereas_facts(ctx))
+    done = {id(f.source) for f in whereas}
+    differential = [f for f in _differential_facts(ctx) if id(f.source) not in done]
     yield from _contrast_facts(ctx)
     # A sentence about a listed alternative is read once, with all its features.
-    read = {id(f.source) for f in differential}
+    yield from whereas
+    read = done | {id(f.source) for f in differential}
     yield from (f for f in _rather_than_facts(ctx) if id(f.source) not in read)
     yield from _set_against_facts(ctx)
     yield from _separating_facts(ctx)
