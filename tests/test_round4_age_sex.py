@@ -213,3 +213,71 @@ def test_a_ddx_item_owns_its_sex() -> None:
 )
 def test_no_sex_card(discussion: str) -> None:
     assert facts_of(make_case(discussion), SEX) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answers"),
+    [
+        ("Lichen sclerosus is a skin disease. Women are more frequently affected.", ("women",)),
+        (
+            "Thyroid eye disease is autoimmune. There is a 4:1 female preponderance.",
+            ("4:1", "female preponderance"),
+        ),
+        ("Primary biliary cholangitis is a liver disease. Women predominate.", ("women",)),
+        ("Hypertrophic pyloric stenosis is common. It is commoner in boys.", ("boys",)),
+        ("Haemochromatosis is an iron overload. Sex: M > F.", ("M > F",)),
+    ],
+)
+def test_more_sex_wordings(discussion: str, answers: tuple[str, ...]) -> None:
+    (fact,) = facts_of(make_case(discussion), SEX)
+    assert fact.answers() == answers
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        # the sex of another condition's patients, not of this disease
+        "Sarcoidosis is granulomatous. Women are more often affected by cardiac disease than men.",
+        "Acidosis is common. A pH > 7 is rare in this setting.",
+    ],
+)
+def test_no_sex_card_for_other_wording(discussion: str) -> None:
+    assert facts_of(make_case(discussion), SEX) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answers"),
+    [
+        (
+            "Multiple sclerosis is a demyelinating disease. It typically affects patients in "
+            "their 20s and 30s.",
+            ("20s and 30s",),
+        ),
+        (
+            "Hodgkin lymphoma is a lymphoid tumour. It usually presents in early adulthood.",
+            ("early adulthood",),
+        ),
+        (
+            "Medulloblastomas are embryonal tumours. The median age at diagnosis is about 6 "
+            "years, and they are rare in adults.",
+            ("6 years", "rare in adults"),
+        ),
+    ],
+)
+def test_more_age_wordings(discussion: str, answers: tuple[str, ...]) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.answers() == answers
+    assert " they " not in fact.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In children under 5 years, ultrasound is the first-line test.",
+        "Our patient was 45 years old, which is typical.",
+        "Cardiac involvement is more common in older patients.",
+    ],
+)
+def test_no_age_card_for_a_setting_the_case_or_a_feature(sentence: str) -> None:
+    case = make_case(f"Sarcoidosis is a granulomatous disease. {sentence}")
+    assert facts_of(case, AGE) == []

@@ -14,9 +14,10 @@ does not negate the age.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.clauses import case_specific
 from deckbuilder.extract.polarity import Polarity, matcher
 from deckbuilder.extract.subject import (
     Discourse,
@@ -33,6 +34,7 @@ from deckbuilder.extract.text import (
     clause_of,
     clean,
     lexicon_list,
+    lower_first,
     name_parts,
     norm,
     phrase_regex,
@@ -45,7 +47,9 @@ from deckbuilder.model import Fact, Sentence
 
 KIND = "age-distribution"
 
-_UNIT = re.compile(r"\b(?:months?|years?|yrs?|y|decades?|days?|weeks?|life)\b", re.IGNORECASE)
+_UNIT = re.compile(
+    r"\b(?:months?|years?|yrs?|y|decades?|days?|weeks?|life|\d0s|\w+ties)\b", re.IGNORECASE
+)
 # What joins the two ends of one range ("6 months to 3 years", "40-50 years").
 _RANGE_JOIN = r"\s*(?:to|through|[–—-])\s*"
 # Bounds that also express time ("after surgery", "until healing"); they need an age frame.
@@ -266,15 +270,44 @@ def passive_observer(text: str, entity: str, lexicon: object) -> str:
     return f"{name} {participle}{text[match.end() :]}"
 
 
-def _event_subject(text: str, lexicon: object) -> bool:
+def _event_subject(text: str, first: int, lexicon: object) -> bool:
     """Whether the clause's own subject is an event of the disease ("Perforation is more
     frequent in younger children", "Malignant transformation occurs in older adults"): the age
     is then that event's risk group, not whom the disease affects."""
     events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
     own = sentence_subject(text, lexicon, max_words=10)
-    if not own or not events:
+    if not own:
         return False
-    return any(norm(singular(w)) in events for w in re.findall(r"[A-Za-z][\w-]*", own))
+    words = re.findall(r"[A-Za-z][\w-]*", own)
+    if any(norm(singular(w)) in events for w in words):
+        return True
+    # "Cardiac involvement is more common in older patients": a comparison whose subject is
+    # neither the disease nor its patients speaks of a feature, not of whom it affects.
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    comparative = table.get("comparative")
+    # Only a comparison leading to the age counts ("..., and men are affected more often").
+    if not comparative or not re.search(comparative, text[:first], re.IGNORECASE):
+        return False
+    owners = {norm(w) for w in table.get("comparison_owners", [])}
+    if any(norm(singular(w)) in owners for w in words):
+        return False
+    return not is_disease_like(own, lexicon)
+
+
+def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
+    """Whether a clause's age is no distribution: the case's own patient ("Our patient was 45
+    years old, which is typical") or a fronted population that sets the scene for something
+    else ("In children under 5 years, ultrasound is the first-line test")."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    if case_specific(clause, lexicon):
+        return True
+    patient = table.get("case_patient")
+    if patient and re.search(patient, clause, re.IGNORECASE):
+        return True
+    fronted = table.get("fronted_population")
+    match = re.search(fronted, clause, re.IGNORECASE) if fronted else None
+    # "In adults, it presents between 20 and 40 years" still states the age in its main clause.
+    return bool(match and first < match.end())
 
 
 def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
@@ -378,10 +411,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             continue
         first_start = spans[0][0]
         clause, offset = clause_of(text, first_start)
-        if _event_subject(clause, ctx.lexicon):
+        if _event_subject(clause, first_start - offset, ctx.lexicon):
+            continue
+        if _not_distribution(clause, first_start - offset, ctx.lexicon):
             continue
         spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
+        clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
         parts: list[str | Answer] = []
         position = 0
         index = 0
@@ -439,6 +475,35 @@ def trim_asides(
     tail = re.search(trailing, clause[last:], re.IGNORECASE) if trailing else None
     if tail:
         clause = clause[: last + tail.start()].rstrip(" ,") + "."
+    return clause, spans
+
+
+def name_coordinated(
+    clause: str,
+    spans: list[tuple[int, int]],
+    entity: str,
+    proper: Collection[str],
+    lexicon: object,
+) -> tuple[str, list[tuple[int, int]]]:
+    """``clause`` with a pronoun opening a coordinated clause that holds an answer ("..., and
+    they are rare in children") written as the entity: the age or sex predicate is the
+    entity's, and the pronoun's nearest antecedent on the card may be another noun ("the
+    median age"). ``spans`` are shifted to match."""
+    pattern = (lexicon.get("age", {}) or {}).get("coordinated_pronoun")  # type: ignore[attr-defined]
+    if not pattern or not entity:
+        return clause, spans
+    for match in reversed(list(re.finditer(pattern, clause, re.IGNORECASE))):
+        stop = re.search(r"[,;]", clause[match.end() :])
+        limit = match.end() + stop.start() if stop else len(clause)
+        if not any(match.end() <= s < limit for s, _ in spans):
+            continue
+        pronoun = match.group("pronoun").lower()
+        name = singular(entity) if pronoun == "it" else plural(singular(entity))
+        name = lower_first(name, proper)
+        start, end = match.span("pronoun")
+        clause = clause[:start] + name + clause[end:]
+        delta = len(name) - (end - start)
+        spans = [(s + delta, e + delta) if s >= end else (s, e) for s, e in spans]
     return clause, spans
 
 

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from deckbuilder.extract.age import list_item_facts, list_label, observed, trim_asides
+from deckbuilder.extract.age import (
+    list_item_facts,
+    list_label,
+    name_coordinated,
+    observed,
+    trim_asides,
+)
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
     case_discourse,
@@ -137,6 +143,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         clause, offset = _clauses_of(text, spans[0][0], spans[-1][1])
         spans = [(a - offset, b - offset) for a, b in spans]
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
+        clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
         parts = name_parts(
             cloze_spans(clause, spans), entity, disc.names_for(entity), disc.proper_words
         )
