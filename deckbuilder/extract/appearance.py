@@ -84,6 +84,7 @@ _ENDS_PHRASE = re.compile(
 _LACKS = re.compile(
     r"(?<![\w-])(?:lacks?|lacking|lacked)\s+(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
+_SUBJECT_PRONOUNS = frozenset({"it", "they"})
 _COMPARED = re.compile(r"\s+than(?![\w-])", re.I)
 _HALF_COMPARISON = re.compile(
     r"\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater)\s+than(?![\w-])", re.I
@@ -1215,12 +1216,28 @@ def _lesion_for_pronoun(text: str, earlier: Sequence[str], lexicon: Any) -> str:
     return name + " " + text[pronoun.end() :]
 
 
-def _before_pronoun(text: str, last: int, end: int) -> int:
+def _before_pronoun(text: str, last: int, end: int, verbs: frozenset[str] | set[str]) -> int:
     """ "..., outer diameter 11 mm, with an appendicolith at its base": a card's tail after its
     last answer ends before a phrase holding a pronoun, whose antecedent a card may lack."""
     pronoun = re.search(r"(?<![\w-])(?:its|it|they|their|them)(?![\w-])", text[last:end], re.I)
     if not pronoun:
         return end
+    place = re.search(
+        r"\s+(?:at|in|on|along|within|around|near)\s+(?:its|their)\s+[\w-]+(?:\s+[\w-]+)?"
+        r"(?=[\s.;:,]*$)",
+        text[last:end],
+        re.I,
+    )
+    before = re.search(r"([\w-]+)\s*$", text[last : last + place.start()]) if place else None
+    if (
+        place
+        and before
+        and norm(before.group(1)) not in verbs
+        and not before.group(1).endswith(("ed", "es"))
+    ):
+        # "... with a shadowing appendicolith at its base": the closing place phrase goes; one
+        # a verb needs ("lay at its margin") stays.
+        return last + place.start()
     comma = text.rfind(", ", last, last + pronoun.start())
     # Only a modifying phrase goes ("with ...", "which ..."); a verb phrase ("lay at its
     # margin") carries the clause and stays.
@@ -1314,8 +1331,9 @@ def _fact(
 ) -> Fact:
     answers = [f.answer for f in items] or [finding.answer]
     spans = answers + ([finding.mention] if finding.mention else [])
-    start, end = _clause(text, spans, tables.clause_verbs)
-    end = _before_pronoun(text, max(e for _, e in spans), end)
+    # "..., and it enhances intensely": a clause opening with a pronoun keeps its antecedent.
+    start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
+    end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
     if finding.inherited:
