@@ -8,7 +8,13 @@ import pytest
 from extract_helpers import facts_of, make_case, marked
 
 from deckbuilder.extract.appearance import find_appearances
-from deckbuilder.extract.subject import UNSURE, Discourse, clause_entity, discourse
+from deckbuilder.extract.subject import (
+    UNSURE,
+    Discourse,
+    clause_entity,
+    discourse,
+    resolve_subject,
+)
 from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import Patient, SectionKind
 from deckbuilder.sentences import split_sentences
@@ -256,3 +262,52 @@ def test_the_paragraph_topic_is_not_the_entity_named_after_a_comparison(lexicon)
 def test_clause_entity(text: str, word: str, expected: str | None, lexicon) -> None:  # type: ignore[no-untyped-def]
     disc = Discourse("Liposarcoma", ("Liposarcoma", "Lipoma"), {}, (), differentials=("Lipoma",))
     assert clause_entity(disc, text, text.index(word), lexicon) == expected
+
+
+def test_a_closing_place_phrase_with_a_pronoun_leaves_the_card() -> None:
+    case = make_case(
+        findings="US: dilated duct, 8 mm, with a shadowing echogenic stone at its lower end.",
+        final="Sialolithiasis",
+    )
+    texts = [f.text for f in facts_of(case, KIND)]
+    assert texts and all("at its lower end" not in t for t in texts)
+
+
+def test_a_clause_opening_with_it_keeps_the_clause_naming_it() -> None:
+    case = make_case(
+        "Chordoma is a tumour of notochordal remnants. On MR the typical chordoma is bright on "
+        "T2WI, and it enhances moderately.",
+        final="Chordoma",
+    )
+    (fact,) = [f for f in facts_of(case, KIND) if "enhances moderately" in f.answers()]
+    assert fact.text.startswith("On MR the typical chordoma")
+
+
+def _sentences(case) -> list:  # type: ignore[no-untyped-def]
+    return [
+        s
+        for section in case.sections
+        for block in section.blocks
+        for s in split_sentences(block, section.kind)
+    ]
+
+
+def test_an_article_does_not_make_the_opening_subject_generic(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        "A ranula is a mucous retention cyst of the floor of the mouth.",
+        final="Plunging ranula, left side",
+    )
+    assert resolve_subject(case, _sentences(case), lexicon) == "Ranula"
+
+
+def test_the_case_disease_is_no_differential_and_a_place_heads_no_paragraph(lexicon) -> None:  # type: ignore[no-untyped-def]
+    case = make_case(
+        "Epidermoid cysts are congenital inclusion lesions.\n\n"
+        "The cerebellopontine angle is the commonest site. They grow slowly.",
+        differentials=("Epidermoid cyst", "Arachnoid cyst"),
+        final="Epidermoid cyst of the right cerebellopontine angle",
+    )
+    disc = discourse(case, "Epidermoid cysts", lexicon)
+    assert disc.differentials == ("Arachnoid cyst",)
+    later = [s for s in _sentences(case) if s.section is SectionKind.DISCUSSION][1:]
+    assert all(disc.topic(s) == "Epidermoid cysts" for s in later)
