@@ -5,7 +5,7 @@ event rates (never an age distribution), sex ratios written bare, and stated abs
 from __future__ import annotations
 
 import pytest
-from extract_helpers import facts_of, make_case
+from extract_helpers import facts_of, make_case, marked
 
 AGE = "age-distribution"
 SEX = "sex-predominance"
@@ -281,3 +281,25 @@ def test_more_age_wordings(discussion: str, answers: tuple[str, ...]) -> None:
 def test_no_age_card_for_a_setting_the_case_or_a_feature(sentence: str) -> None:
     case = make_case(f"Sarcoidosis is a granulomatous disease. {sentence}")
     assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "expected"),
+    [
+        (
+            "Gout is a crystal arthropathy. Men are affected more often than women, with a "
+            "male to female ratio of about 9:1.",
+            "In gout, {{c1::men}} are affected more often than women, with a male to female "
+            "ratio of about {{c1::9:1}}.",
+        ),
+        (
+            "Gout is a crystal arthropathy. Men are affected about nine times as often as "
+            "women (M:F = 9:1).",
+            "In gout, {{c1::men}} are affected about {{c2::nine times}} as often as women "
+            "({{c1::M:F = 9:1}}).",
+        ),
+    ],
+)
+def test_a_ratio_is_asked_with_the_sex_it_would_give_away(discussion: str, expected: str) -> None:
+    (fact,) = facts_of(make_case(discussion), SEX)
+    assert marked(fact) == expected

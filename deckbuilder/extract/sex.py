@@ -29,10 +29,10 @@ from deckbuilder.extract.subject import (
     prose_sentences,
 )
 from deckbuilder.extract.text import (
+    Answer,
     affirmed,
     build_fact,
     clean,
-    cloze_spans,
     lexicon_list,
     name_parts,
     singular,
@@ -46,8 +46,14 @@ KIND = "sex-predominance"
 def find_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
     """The spans to hide (the favoured sex, any amount, any ratio) in a sentence stating a sex
     predominance, in reading order; empty when it states none."""
+    return [(start, end) for start, end, _ in _roles(text, lexicon)]
+
+
+def _roles(text: str, lexicon: object) -> list[tuple[int, int, str]]:
+    """:func:`find_sex` spans with their role: ``answer`` (the favoured sex), ``amount`` (how
+    much more often) or ``ratio``."""
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
     for pattern in table.get("patterns", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
             if (
@@ -56,16 +62,31 @@ def find_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
                 and not _population(text, match, table)
             ):
                 groups = match.groupdict()
-                spans = [match.span(g) for g in ("answer", "amount") if groups.get(g)]
+                spans = [(*match.span(g), g) for g in ("answer", "amount") if groups.get(g)]
                 break
         if spans:
             break
     ratio = _ratio(text, table, lexicon)
     # A bare ratio is a sex ratio only in a sentence that names the sexes.
     context = spans or re.search(table.get("ratio_context", r"\bsex\b"), text, re.IGNORECASE)
-    if ratio and context and not any(ratio[0] < e and s < ratio[1] for s, e in spans):
-        spans.append(ratio)
+    if ratio and context and not any(ratio[0] < e and s < ratio[1] for s, e, _ in spans):
+        spans.append((*ratio, "ratio"))
     return sorted(spans)
+
+
+def _indices(roles: list[str]) -> list[int]:
+    """Cloze numbers for spans of these roles, in reading order: a ratio shares the favoured
+    sex's number, since a visible "male to female ratio of about 5:1" would give that sex away;
+    an amount ("twice") is a question of its own."""
+    has_answer = "answer" in roles
+    groups = [
+        "sex" if role == "answer" or (role == "ratio" and has_answer) else f"{role}{position}"
+        for position, role in enumerate(roles)
+    ]
+    numbers: dict[str, int] = {}
+    for group in groups:
+        numbers.setdefault(group, len(numbers) + 1)
+    return [numbers[group] for group in groups]
 
 
 def _ratio(text: str, table: dict, lexicon: object) -> tuple[int, int] | None:
@@ -137,15 +158,22 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # "Males are affected ..." is about the paragraph's disease.
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         text = observed(text, entity, ctx.lexicon)
-        spans = find_sex(text, ctx.lexicon)
-        if not spans:
+        found = _roles(text, ctx.lexicon)
+        if not found:
             continue
-        clause, offset = _clauses_of(text, spans[0][0], spans[-1][1])
-        spans = [(a - offset, b - offset) for a, b in spans]
+        clause, offset = _clauses_of(text, found[0][0], found[-1][1])
+        spans = [(a - offset, b - offset) for a, b, _ in found]
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
         clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
+        indices = _indices([role for _, _, role in found])
+        pieces: list[str | Answer] = []
+        position = 0
+        for (start, end), index in zip(spans, indices, strict=True):
+            pieces.extend([clause[position:start], Answer(clause[start:end], index)])
+            position = end
+        pieces.append(clause[position:])
         parts = name_parts(
-            cloze_spans(clause, spans), entity, disc.names_for(entity), disc.proper_words
+            [p for p in pieces if p != ""], entity, disc.names_for(entity), disc.proper_words
         )
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
