@@ -42,6 +42,7 @@ A, N, U = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.UNCERTAIN
         ("The nodule did not enhance after gadolinium.", "enhance", N),
         ("Central ossification is typical of osteosarcoma rather than MO.", "MO", N),
         ("The mass lacked a fat plane with the aorta.", "fat plane", N),
+        ("Hamartomas lack internal vascularity on Doppler.", "internal vascularity", N),
         ("Restricted diffusion was not seen on the ADC map.", "Restricted diffusion", N),
     ],
 )
