@@ -211,3 +211,114 @@ def test_a_bare_side_singled_out_after_a_site_is_no_item() -> None:
     )
     (card,) = cards(text, "common-site", "Sarcoidosis")
     assert "{{c2::" not in card
+
+
+def test_an_entity_named_only_among_the_items_is_not_whose_fact_it_is() -> None:
+    case = make_case(
+        "Adenomyosis is the presence of endometrial glands within the myometrium. Coexists "
+        "with leiomyomas and endometriosis in many women.",
+        differentials=("Leiomyoma",),
+        final="Adenomyosis",
+    )
+    (fact,) = facts_of(case, "association")
+    assert fact.subject == "Adenomyosis"
+    assert marked(fact).startswith("In adenomyosis, coexists with {{c1::leiomyomas}}")
+
+
+# --- surgical indications -------------------------------------------------------------------------
+
+
+def indications(discussion: str, final: str) -> list[str]:
+    return cards(discussion, "surgical-indication", final)
+
+
+def test_a_role_goes_on_with_indications_one_cloze_per_condition() -> None:
+    text = (
+        "Endometriosis is ectopic endometrial tissue. Excision of deep nodules is the definitive "
+        "treatment and is indicated when pain persists despite hormonal therapy in women who "
+        "do not wish to conceive."
+    )
+    (card,) = indications(text, "Endometriosis")
+    assert "{{c1::pain persists despite hormonal therapy}}" in card
+    assert "{{c2::women who do not wish to conceive}}" in card
+
+
+def test_a_conservative_course_is_still_no_indication() -> None:
+    text = (
+        "Endometriosis is ectopic endometrial tissue. Surgery is reserved for women in whom "
+        "medical therapy is preferred."
+    )
+    assert indications(text, "Endometriosis") == []
+
+
+def test_a_qualified_lesion_in_the_passive_is_the_indication() -> None:
+    text = (
+        "A branchial cleft cyst is a remnant of the branchial apparatus. Infected branchial "
+        "cysts are excised once the infection has settled."
+    )
+    (card,) = indications(text, "Branchial cleft cyst")
+    assert "{{c1::" in card and "infected branchial cysts}}" in card.lower()
+    assert card.startswith("In branchial cleft cyst, ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cyst is excised through a neck incision.",
+        "Most cysts are excised.",
+        "Small asymptomatic cysts can be watched.",
+        "Asymptomatic cysts are left alone.",
+        "Cysts recur if the tract is not excised or the wall is ruptured.",
+        "Infected cysts may be excised.",
+    ],
+)
+def test_passives_that_state_no_indication(sentence: str) -> None:
+    text = "A branchial cleft cyst is a remnant of the branchial apparatus. " + sentence
+    assert indications(text, "Branchial cleft cyst") == []
+
+
+def test_two_treatments_in_one_sentence_give_two_cards_each_with_its_own_clause() -> None:
+    text = (
+        "Hepatocellular carcinoma is the commonest primary liver cancer. Resection is the "
+        "standard treatment for a single tumour in a non-cirrhotic liver, while percutaneous "
+        "ablation is preferred for small, deep, multiple tumours."
+    )
+    found = indications(text, "Hepatocellular carcinoma")
+    assert len(found) == 2
+    assert "{{c1::single tumour in a non-cirrhotic liver}}." in found[0]
+    assert "ablation" not in found[0]
+    assert found[1].endswith("ablation is preferred for {{c1::small, deep, multiple tumours}}.")
+
+
+def test_a_purpose_after_is_used_for_is_no_indication() -> None:
+    text = (
+        "Meningioma is the commonest extra-axial tumour. Resection is the treatment of choice "
+        "for symptomatic tumours, and preoperative embolisation is used for devascularisation."
+    )
+    found = indications(text, "Meningioma")
+    assert len(found) == 1 and "devascularisation" not in found[0].split("::", 1)[1]
+
+
+def test_telegraphic_management_and_condition_lines() -> None:
+    text = (
+        "Cholecystitis is inflammation of the gallbladder. Management: cholecystectomy for "
+        "acute calculous cholecystitis. Gangrenous gallbladder in a frail patient: "
+        "percutaneous cholecystostomy, then interval surgery."
+    )
+    found = indications(text, "Cholecystitis")
+    assert any("{{c1::acute calculous cholecystitis}}" in c for c in found)
+    assert any("{{c1::gangrenous gallbladder in a frail patient}}" in c.lower() for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Management: antibiotics for mild cholecystitis.",
+        "Treatment: percutaneous cholecystostomy first.",
+        "Risk factors: obesity, previous abdominal surgery.",
+        "MRI: oedema of the wall after surgery.",
+    ],
+)
+def test_lines_that_name_no_intervention_for_a_condition(sentence: str) -> None:
+    text = "Cholecystitis is inflammation of the gallbladder. " + sentence
+    assert indications(text, "Cholecystitis") == []

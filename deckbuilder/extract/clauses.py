@@ -425,15 +425,12 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     if not patterns and not labels:
         return
     labelled = re.compile(rf"(?:{phrase_regex(labels)})\s*:", re.I) if labels else None
-    own_subject = bool(data.get("subject_is_entity"))
     # A table may skip sentences about something else ("metastases most often involve ...") and
     # refuse items ("a predilection for the elderly" names no site).
     skip = re.compile(data["skip_sentences"], re.IGNORECASE) if data.get("skip_sentences") else None
     not_items = re.compile(data["not_items"], re.IGNORECASE) if data.get("not_items") else None
     contrast = ctx.lexicon.get("contrast", {}) or {}  # type: ignore[attr-defined]
     set_against = [re.compile(p) for p in contrast.get("set_against", [])]
-    # Items that are themselves findings ("absent Doppler flow") must not negate their trigger.
-    mask_items = bool(data.get("polarity_outside_items"))
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
@@ -449,31 +446,15 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             continue
         topic = disc.topic(sentence)
         text, entity = prepare(disc, sentence, ctx.lexicon, topic)
-        # "..., and, rarely (under 1%), X": a rate set between commas is read as blank, so that
-        # it neither cuts the list nor doubts the item after it.
-        work = mask_asides(text, ctx.lexicon)
-        spans: list[tuple[int, int]] = []
-        for pattern, only, hedged in patterns:
-            for match in pattern.finditer(work):
-                found = _match_items(
-                    work,
-                    match,
-                    entity,
-                    disc,
-                    ctx.lexicon,
-                    own_subject,
-                    mask_items and not hedged,
-                    only,
-                    hedged,
-                )
-                if not_items is not None and any(not_items.search(text[s:e]) for s, e in found):
-                    continue
-                for s, e in found:
-                    if not any(s < b and a < e for a, b in spans):
-                        spans.append((s, e))
-        for s, e in _labelled_items(work, data, ctx.lexicon, not_items, conditions_only):
-            if not any(s < b and a < e for a, b in spans):
-                spans.append((s, e))
+        spans = _sentence_spans(text, entity, disc, ctx.lexicon, data, patterns, not_items)
+        # "Coexists with leiomyomas and endometriosis": an entity named only inside the items is
+        # the object of the statement, not whose fact it is; the topic before it is.
+        if spans and _named_only_in(text, spans, disc.names_for(entity)):
+            before = disc.topic_before(sentence)
+            text, entity = prepare(disc, sentence, ctx.lexicon, before)
+            spans = _sentence_spans(text, entity, disc, ctx.lexicon, data, patterns, not_items)
+            if _named_only_in(text, spans, disc.names_for(entity)):
+                continue
         if not spans:
             continue
         spans.sort()
@@ -485,6 +466,56 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
             cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
         )
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+def _named_only_in(text: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
+    """Whether ``names`` occur in ``text`` only inside the item spans."""
+    outside = text
+    for s, e in spans:
+        outside = outside[:s] + " " * (e - s) + outside[e:]
+    return entity_in_text(text, names) and not entity_in_text(outside, names)
+
+
+def _sentence_spans(
+    text: str,
+    entity: str,
+    disc: Any,
+    lexicon: Any,
+    data: dict[str, Any],
+    patterns: list[tuple[re.Pattern[str], bool, bool]],
+    not_items: re.Pattern[str] | None,
+) -> list[tuple[int, int]]:
+    """The item spans the patterns and labels of a table find in a prepared sentence."""
+    own_subject = bool(data.get("subject_is_entity"))
+    # Items that are themselves findings ("absent Doppler flow") must not negate their trigger.
+    mask_items = bool(data.get("polarity_outside_items"))
+    conditions_only = bool(data.get("conditions_only"))
+    # "..., and, rarely (under 1%), X": a rate set between commas is read as blank, so that it
+    # neither cuts the list nor doubts the item after it.
+    work = mask_asides(text, lexicon)
+    spans: list[tuple[int, int]] = []
+    for pattern, only, hedged in patterns:
+        for match in pattern.finditer(work):
+            found = _match_items(
+                work,
+                match,
+                entity,
+                disc,
+                lexicon,
+                own_subject,
+                mask_items and not hedged,
+                only,
+                hedged,
+            )
+            if not_items is not None and any(not_items.search(text[s:e]) for s, e in found):
+                continue
+            for s, e in found:
+                if not any(s < b and a < e for a, b in spans):
+                    spans.append((s, e))
+    for s, e in _labelled_items(work, data, lexicon, not_items, conditions_only):
+        if not any(s < b and a < e for a, b in spans):
+            spans.append((s, e))
+    return spans
 
 
 def mask_asides(text: str, lexicon: Any) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import merge_modifiers
@@ -24,11 +25,13 @@ from deckbuilder.extract.subject import (
     prose_sentences,
 )
 from deckbuilder.extract.text import (
+    Answer,
     affirmed,
     build_fact,
     cloze_spans,
     entity_in_text,
     lexicon_list,
+    lower_first,
     name_parts,
     norm,
     phrase_regex,
@@ -54,6 +57,7 @@ class Indication:
     items: tuple[tuple[int, int], ...]
     clause_start: int = 0
     treatment_span: tuple[int, int] | None = None
+    clause_end: int | None = None
 
 
 def treatment_pattern(lexicon: object) -> re.Pattern[str] | None:
@@ -76,9 +80,11 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
     treatment_re = treatment_pattern(lexicon)
     if treatment_re is None:
         return None
-    for name in ("include", "requires", "treated_by"):
+    for name in ("include", "requires", "treated_by", "management_line", "condition_line"):
         pattern = table.get(name)
         match = re.search(pattern, text, re.IGNORECASE) if pattern else None
+        if match and not _condition_label(match, table):
+            match = None
         if match and treatment_re.search(match.group("treatment")):
             start, end = match.span("conditions")
             if not affirmed(text, lexicon, match.start("treatment"), match.end("treatment")):
@@ -91,11 +97,14 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                 table,
                 lexicon,
             )
-            if found and name == "treated_by":
+            if found and name in ("treated_by", "condition_line"):
                 # "..., and an acutely bleeding adenoma is treated by X": the card keeps its clause.
                 return replace(found, clause_start=match.start("conditions"))
             if found:
                 return found
+    passive = _passive(text, table, lexicon)
+    if passive:
+        return passive
     triggers = lexicon_list(lexicon, "indication", "triggers")
     roles = lexicon_list(lexicon, "indication", "roles")
     triggers += [f"{verb} {role}" for role in roles for verb in ("is", "are")]
@@ -141,9 +150,22 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             found = (
                 _indication(treatment, text, start, end, table, lexicon) if end > start else None
             )
+            if found and _purpose_only(trigger.group(), text, found, lexicon):
+                found = None
             if found:
                 return found
         if role_re and role_re.search(trigger.group()):
+            # "X is the definitive treatment and is indicated when ...": the role goes on with
+            # the indications of the same treatment.
+            also = re.compile(r"\s+and\s+").match(text, trigger.end())
+            second = trigger_re.match(text, also.end()) if also else None
+            if second and not (role_re.search(second.group())):
+                link = connector_re.match(text, second.end())
+                if link and _affirmed_clause(text, t_start, second, lexicon):
+                    end = _stop(text, link.end(), len(text), table)
+                    found = _indication(treatment, text, link.end(), end, table, lexicon)
+                    if found:
+                        return found
             # "X is now the treatment of choice": the treatment is what to remember.
             return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
         leading = _leading_condition(text, (t_start, t_end), trigger.end(), table, lexicon, exclude)
@@ -158,6 +180,38 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             # "Once SCFE is diagnosed, prompt fixation is indicated.": indicated for the entity.
             return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
     return None
+
+
+def find_indications(text: str, lexicon: object, exclude: Sequence[str] = ()) -> list[Indication]:
+    """Every treatment a sentence indicates, one per clause: "X is the standard treatment for
+    high-risk tumours, while Y is preferred for low-grade tumours" gives two. A sentence whose
+    clauses state nothing on their own is read whole, as :func:`find_indication` does."""
+    split = (lexicon.get("indication", {}) or {}).get("clause_split")  # type: ignore[attr-defined]
+    cuts = list(re.finditer(split, text, re.IGNORECASE)) if split else []
+    if not cuts:
+        found = find_indication(text, lexicon, exclude)
+        return [found] if found else []
+    bounds = [0, *[m.end() for m in cuts]]
+    ends = [*[m.start() for m in cuts], len(text)]
+    results: list[Indication] = []
+    for start, end in zip(bounds, ends, strict=True):
+        found = find_indication(text[start:end], lexicon, exclude)
+        if found is None:
+            continue
+        span = found.treatment_span
+        results.append(
+            replace(
+                found,
+                items=tuple((s + start, e + start) for s, e in found.items),
+                treatment_span=(span[0] + start, span[1] + start) if span else None,
+                clause_start=found.clause_start + start,
+                clause_end=end,
+            )
+        )
+    if results:
+        return results
+    whole = find_indication(text, lexicon, exclude)
+    return [whole] if whole else []
 
 
 # Clause boundaries before a trigger: the treatment is the phrase after the last one.
@@ -212,6 +266,62 @@ def _bare(text: str, trigger: re.Match[str], lexicon: object, exclude: Sequence[
     trailing = lexicon_list(lexicon, "indication", "trailing")
     tail = rf"(?:{phrase_regex(trailing)})?" if trailing else ""
     return re.match(rf"\s*{tail}\s*(?:[.;]|$)", text[trigger.end() :], re.IGNORECASE) is not None
+
+
+def _condition_label(match: re.Match[str], table: dict) -> bool:
+    """Whether a "<condition>: <treatment>" line names a condition, not a label ("Management:",
+    "Risk factors:", "MRI:"); other patterns have no such group and always pass."""
+    groups = match.groupdict()
+    if "label" not in groups:
+        return True
+    labels = table.get("not_condition_labels")
+    label = (groups.get("label") or "").strip()
+    return not (labels and re.fullmatch(labels, label, re.IGNORECASE)) and not re.search(
+        r"\d", label
+    )
+
+
+def _passive(text: str, table: dict, lexicon: object) -> Indication | None:
+    """ "Symptomatic laryngoceles are excised": the qualified lesion is the indication.
+
+    The subject must qualify the lesion ("symptomatic", "large"); "The tumour is resected" or
+    "Most lesions are drained" states no indication."""
+    pattern = table.get("passive")
+    match = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    if match is None:
+        return None
+    start, end = match.span("conditions")
+    words = text[start:end].split()
+    openers = {w.lower() for w in lexicon_list(lexicon, "indication", "passive_not_openers")}
+    if len(words) < 2 or len(words) > 6 or words[0].lower() in openers:
+        return None
+    # "recur if the capsule is breached or the tumour is enucleated": a clause, not a lesion.
+    if re.search(
+        r"\b(?:is|are|was|were|be|been|if|when|unless|that|which|who|may|can|should|will|has|have)\b",
+        text[start:end],
+        re.IGNORECASE,
+    ):
+        return None
+    if not affirmed(text, lexicon, match.start("treatment"), match.end("treatment")):
+        return None
+    if not affirmed(text, lexicon, start, end):
+        return None
+    conservative = table.get("non_surgical")
+    if conservative and re.search(conservative, text[start:end], re.IGNORECASE):
+        return None
+    return Indication(match.group("treatment"), ((start, end),), clause_start=start)
+
+
+def _purpose_only(trigger: str, text: str, found: Indication, lexicon: object) -> bool:
+    """Whether a purpose trigger ("is used for") names a purpose rather than the patients or
+    lesions treated: "embolisation is used for tumours larger than 3 cm" is an indication,
+    "is used for devascularisation" is not."""
+    purposes = {t.lower() for t in lexicon_list(lexicon, "indication", "purpose_triggers")}
+    if " ".join(trigger.lower().split()) not in purposes:
+        return False
+    heads = lexicon_list(lexicon, "indication", "population_words")
+    head_re = re.compile(rf"(?:\S+\s+){{0,3}}(?:{phrase_regex(heads)})\b", re.IGNORECASE)
+    return not all(head_re.match(text, s) for s, _ in found.items)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -273,18 +383,49 @@ def _indication(
         reason = re.search(table["reason"], text[start:end], re.IGNORECASE)
         if reason:
             end = start + reason.start()
-    spans = merge_modifiers(text[start:end], split_items(text[start:end]), lexicon)
+    body = text[start:end]
+    bare_body = re.sub(r"\([^()]*\)", "", body)
+    if "," in bare_body and not re.search(r"(?:^|\s)(?:and|or)\s", bare_body):
+        # "low-grade, small, unifocal tumours": commas without a conjunction join adjectives.
+        spans = [(0, len(body.rstrip(" .")))]
+    else:
+        spans = merge_modifiers(body, split_items(body), lexicon)
+    spans = [piece for s, e in spans for piece in _split_group(body, s, e, table)]
     conservative = table.get("non_surgical")
+    failed = table.get("failed_conservative")
     items = tuple(
         (start + s, start + e)
         for s, e in spans
-        # "smaller cysts may be managed medically" is no indication for the operation
-        if not (conservative and re.search(conservative, text[start + s : start + e], re.I))
+        # "smaller cysts may be managed medically" is no indication for the operation, but
+        # "symptoms persist despite medical therapy" is one
+        if not (
+            conservative
+            and re.search(
+                conservative,
+                re.sub(failed, " ", body[s:e], flags=re.I) if failed else body[s:e],
+                re.I,
+            )
+        )
     )
     if not items:
         return None
     treatment = re.sub(r"^(?:the|a|an)\s+", "", treatment.strip(), flags=re.IGNORECASE)
     return Indication(treatment, items)
+
+
+def _split_group(body: str, start: int, end: int, table: dict) -> list[tuple[int, int]]:
+    """An item cut in two where a group of patients follows ("symptoms persist despite medical
+    therapy in women who have completed childbearing"), and a leading "particularly" dropped
+    ("particularly young patients")."""
+    lead = table.get("item_leads")
+    found = re.match(lead, body[start:end], re.IGNORECASE) if lead else None
+    if found and found.end() < end - start:
+        start += found.end()
+    group = table.get("group_split")
+    cut = re.search(group, body[start:end], re.IGNORECASE) if group else None
+    if cut is None or cut.start() == 0:
+        return [(start, end)]
+    return [(start, start + cut.start()), (start + cut.end(), end)]
 
 
 def _entity(ctx: CaseContext) -> str:
@@ -313,46 +454,78 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     previous: str | None = None  # the treatment the previous sentence indicated
     names = disc.names_for(_entity(ctx))
     for sentence in prose_sentences(ctx.sentences):
-        raw = find_indication(sentence.text, ctx.lexicon, names)
-        if raw is None:
+        raw = find_indications(sentence.text, ctx.lexicon, names)
+        if not raw:
             resolved = _with_antecedent(sentence, previous, ctx.lexicon)
-            raw = find_indication(resolved.text, ctx.lexicon, names) if resolved else None
-            if raw is None or resolved is None:
+            raw = find_indications(resolved.text, ctx.lexicon, names) if resolved else []
+            if not raw or resolved is None:
                 previous = None
                 continue
             sentence_text: Sentence = resolved
         else:
             sentence_text = sentence
-        previous = _written_treatment(sentence_text.text, raw)
+        previous = _written_treatment(sentence_text.text, raw[-1])
         entity = _entity(ctx)
-        text, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
-        found = find_indication(text, ctx.lexicon, disc.names_for(entity))
-        if found is None:
-            continue
-        items = list(found.items)
-        if found.treatment_span:
-            items = sorted([*items, found.treatment_span])
-        if found.treatment_span and not found.items and not found.clause_start:
-            parts = name_parts(
-                cloze_spans(text, items), entity, disc.names_for(entity), disc.proper_words
-            )
-        elif found.clause_start:
-            text = upper_first(text[found.clause_start :])
-            items = [(s - found.clause_start, e - found.clause_start) for s, e in items]
-            parts = name_parts(
-                cloze_spans(text, items), entity, disc.names_for(entity), disc.proper_words
-            )
+        prepared, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
+        for found in find_indications(prepared, ctx.lexicon, disc.names_for(entity)):
+            yield _fact(ctx, disc, sentence, prepared, entity, found)
+
+
+def _fact(
+    ctx: CaseContext, disc: Any, sentence: Sentence, text: str, entity: str, found: Indication
+) -> Fact:
+    """The card of one indication: the sentence, or its own clause when it has one."""
+    items = list(found.items)
+    if found.treatment_span:
+        items = sorted([*items, found.treatment_span])
+    start = found.clause_start
+    end = found.clause_end if found.clause_end is not None else len(text)
+    body = text[start:end].rstrip(" ,;")
+    if not body.endswith((".", "!", "?")):
+        body += "."
+    items = [(s - start, e - start) for s, e in items]
+    names = disc.names_for(entity)
+    parts: list[str | Answer]
+    if found.treatment_span and not found.items and not start:
+        parts = name_parts(cloze_spans(body, items), entity, names, disc.proper_words)
+    elif start or _named_inside_only(body, items, names):
+        parts = cloze_spans(upper_first(body), items)
+        if _named_inside_only(body, items, names):
+            # "Symptomatic laryngoceles are excised": a name inside the answer names nothing.
+            parts = _prefixed(parts, entity, disc.proper_words)
         else:
-            parts = cloze_spans(text, items)
-        yield build_fact(
-            ctx,
-            sentence,
-            KIND,
-            slug(norm(found.treatment)),
-            entity,
-            parts,
-            tags=("management",),
-        )
+            parts = name_parts(parts, entity, names, disc.proper_words)
+    else:
+        parts = cloze_spans(body, items)
+    return build_fact(
+        ctx,
+        sentence,
+        KIND,
+        slug(norm(found.treatment)),
+        entity,
+        parts,
+        tags=("management",),
+    )
+
+
+def _named_inside_only(text: str, items: list[tuple[int, int]], names: Sequence[str]) -> bool:
+    """Whether the entity is named only inside the answer spans, or the card opens with an
+    answer (its hidden subject) and names it nowhere else."""
+    outside = text
+    for s, e in items:
+        outside = outside[:s] + " " * (e - s) + outside[e:]
+    if entity_in_text(outside, names):
+        return False
+    return entity_in_text(text, names) or any(s == 0 for s, _ in items)
+
+
+def _prefixed(parts: list[str | Answer], entity: str, proper: Any) -> list[str | Answer]:
+    """Parts opened with "In <entity>, "."""
+    lead = f"In {lower_first(entity, proper)}, "
+    first = parts[0] if parts else ""
+    if isinstance(first, Answer):
+        return [lead, Answer(lower_first(first.text, proper), first.index, first.hint), *parts[1:]]
+    return [lead + lower_first(first, proper), *parts[1:]]
 
 
 def _written_treatment(text: str, found: Indication) -> str:
