@@ -384,7 +384,7 @@ def test_no_association_when_the_object_is_something_else() -> None:
     [
         (
             "Meningioma is the second most common intracranial tumour after glioma.",
-            ["intracranial tumour", "glioma"],
+            ["second most common intracranial tumour", "glioma"],
         ),
         (
             "Meningioma is the most common cause of a dural-based mass.",

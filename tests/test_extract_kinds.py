@@ -61,9 +61,9 @@ def test_definition_hides_category_and_each_component() -> None:
     assert "{{c3::woven bone}}" in card and "{{c4::vessels}}" in card
 
 
-def test_definition_keeps_most_common_visible() -> None:
+def test_definition_hides_a_rank_with_its_category_and_group() -> None:
     (card,) = only("Meningioma is the most common extra-axial tumour of adults.", "definition")
-    assert card == "Meningioma is the most common {{c1::extra-axial tumour}} of adults."
+    assert card == "Meningioma is the {{c1::most common extra-axial tumour of adults}}."
 
 
 def test_plural_definition_needs_a_category_noun() -> None:

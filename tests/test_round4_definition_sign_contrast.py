@@ -155,3 +155,77 @@ def test_a_listed_name_inside_a_longer_word_is_not_the_diagnosis() -> None:
     assert features(text, ("Dermoid cyst",), "Epidermoid cyst") == [
         "A dermoid cyst contains {{c1::fat}} and lies in the {{c2::midline}}."
     ]
+
+
+# --- definition -----------------------------------------------------------------------------------
+
+
+def definitions(discussion: str, final: str) -> list[str]:
+    return [marked(f) for f in facts_of(make_case(discussion, final=final), "definition")]
+
+
+def test_a_plural_category_named_by_its_ending_and_the_cells_it_arises_from() -> None:
+    assert definitions(
+        "Glomus jugulare tumours are paragangliomas that arise from the paraganglion cells of "
+        "the jugular bulb.",
+        "Glomus jugulare tumour",
+    ) == [
+        "Glomus jugulare tumours are {{c1::paragangliomas}} that arise from the "
+        "{{c2::paraganglion cells}} of the jugular bulb."
+    ]
+
+
+def test_a_rank_is_hidden_with_its_category_and_group() -> None:
+    assert definitions(
+        "Osteosarcoma is the most common primary malignant bone tumour of adolescents.",
+        "Osteosarcoma",
+    ) == ["Osteosarcoma is the {{c1::most common primary malignant bone tumour of adolescents}}."]
+
+
+def test_a_rank_of_a_generic_head_gives_nothing() -> None:
+    assert (
+        definitions(
+            "Pneumothorax is the most common condition requiring a chest drain in young men.",
+            "Pneumothorax",
+        )
+        == []
+    )
+
+
+def test_replaced_by_and_containing_give_one_cloze_per_component() -> None:
+    (card,) = definitions(
+        "Paget disease is a chronic bone disorder in which normal bone is replaced by "
+        "disorganised lamellar bone containing fibrous marrow.",
+        "Paget disease",
+    )
+    assert "{{c2::disorganised lamellar bone}} containing {{c3::fibrous marrow}}" in card
+
+
+def test_a_cause_as_the_entity_own_predicate() -> None:
+    assert (
+        definitions(
+            "Achondroplasia is a skeletal dysplasia. It results from a mutation of the FGFR3 gene.",
+            "Achondroplasia",
+        )[-1]
+        == "Achondroplasia results from a {{c1::mutation of the FGFR3 gene}}."
+    )
+
+
+def test_a_telegraphic_label_of_the_case_entity_or_its_head() -> None:
+    assert definitions(
+        "Spondylolysis: a defect of the pars interarticularis, usually at L5.",
+        "Bilateral spondylolysis",
+    ) == ["Spondylolysis: a {{c1::defect of the pars interarticularis}}, usually at L5."]
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Management: rest and physiotherapy.",
+        "Spondylolysis: seen in athletes, usually at L5.",
+        "Spondylolysis may result from repetitive stress.",
+        "Spondylolysis does not result from a single injury.",
+    ],
+)
+def test_no_definition(discussion: str) -> None:
+    assert definitions(discussion, "Spondylolysis") == []

@@ -28,6 +28,7 @@ from deckbuilder.extract.text import (
     affirmed,
     build_fact,
     clause_of,
+    clean,
     cloze_spans,
     lexicon_list,
     norm,
@@ -48,6 +49,18 @@ def _is_case_entity(subject: str, names: list[str]) -> bool:
     wanted = {norm(singular(n)) for n in names if n}
     bare = re.sub(r"^(?:the|a|an)\s+", "", norm(subject))
     return norm(singular(bare)) in wanted
+
+
+def _labels_case_entity(label: str, names: list[str], lexicon: Any) -> bool:
+    """Whether a label names the case's entity, or its head: "Adenomyosis:" heads a case of
+    "Diffuse adenomyosis"; a generic head ("Tumour:") names nothing."""
+    if _is_case_entity(label, names):
+        return True
+    bare = norm(singular(label))
+    generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
+    if not bare or bare in generic or len(bare) < 5:
+        return False
+    return any(norm(singular(n)).endswith(" " + bare) for n in names if n)
 
 
 def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, int] | None:
@@ -81,9 +94,17 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         return None
     if plural:
         heads = {w.lower() for w in _words(lexicon, "category_heads")}
-        if head_words[-1].lower() not in heads:
+        suffixes = tuple(w.lower() for w in _words(lexicon, "category_head_suffixes"))
+        last = head_words[-1].lower()
+        if last not in heads and not (suffixes and len(last) > 6 and last.endswith(suffixes)):
             return None
     modifiers = _words(lexicon, "visible_modifiers")
+    ranked = _words(lexicon, "ranked_modifiers")
+    rank = (
+        re.compile(rf"(?:{phrase_regex(ranked)})\s+", re.IGNORECASE).match(text, start, end)
+        if ranked
+        else None
+    )
     if modifiers:
         lead = re.compile(rf"(?:{phrase_regex(modifiers)})\s+", re.IGNORECASE).match(
             text, start, end
@@ -102,15 +123,34 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         return _vague_object(text, end, lexicon)
     # "the telescoping of a proximal bowel segment": an action's object is part of it.
     head = text[start:end].split()[-1].lower() if end > start else ""
-    if head.endswith(("ation", "ction", "ing", "ment")):
+    if head.endswith(("ation", "ations", "ction", "ctions", "ing", "ment", "ments")):
         action = re.compile(
             r"\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+(?!(?:of|in|into|around|with|from|by|"
-            r"at|on|to|and|or|that|which)\b)[\w-]+){0,2}",
+            r"at|on|to|and|or|that|which|composed|made|consisting|containing|formed|lined|filled|"
+            r"caused|arising|characteri[sz]ed)\b)[\w-]+){0,2}",
             re.IGNORECASE,
         ).match(text, end)
         if action:
             end = action.end()
     if end <= start or end - start > MAX_ANSWER or len(text[start:end].split()) > 8:
+        return None
+    if rank is not None and rank.end() <= start:
+        return _ranked(text, rank.start(), end)
+    return start, end
+
+
+def _ranked(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "the most common renal malignancy of childhood": a rank is learnt with its category and
+    the group it ranks in, so all three are hidden together; None when too long."""
+    group = re.compile(
+        r"\s+(?:of|in|among)\s+(?:the\s+)?(?!(?:this|these|that|those|its|their)\b)[\w-]+"
+        r"(?:\s+(?!(?:after|with|and|or|that|which|where|in|of|accounting|affecting)\b)[\w-]+)"
+        r"{0,3}(?=\s*(?:[,;.(]|$|\s+(?:after|with|and|that|which|accounting)\b))",
+        re.IGNORECASE,
+    ).match(text, end)
+    if group:
+        end = group.end()
+    if len(text[start:end].split()) > 9 or end - start > MAX_ANSWER:
         return None
     return start, end
 
@@ -162,7 +202,7 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
             # "the second most common benign liver lesion after haemangioma": what comes first
             # is worth knowing too.
             ranked = re.search(
-                r"\b(?:second|third|fourth)\s+most\s+\w+\s*$", text[opener.end() : category[0]]
+                r"\b(?:second|third|fourth)\s+most\s+\w+\b", text[opener.end() : category[1]]
             )
             first = re.compile(
                 r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+after\s+"
@@ -172,15 +212,84 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
             if ranked and first:
                 spans.append(first.span("first"))
                 after = first.end()
-    composition = (lexicon.get("definition", {}) or {}).get("composition")
-    contains = (lexicon.get("definition", {}) or {}).get("contains")
+    table = lexicon.get("definition", {}) or {}
+    if opener is None:
+        # "It results from obstruction of the appendiceal lumen": a cause stated as the
+        # entity's own predicate.
+        cause = _phrase_after(text, rest, table.get("cause"), lexicon, of=True)
+        if cause:
+            return [cause]
+    origin = _phrase_after(text, after, table.get("origin"), lexicon, search=True)
+    if origin and spans:
+        spans.append(origin)
+        after = origin[1]
+    composition = table.get("composition")
+    contains = table.get("contains")
     made = re.compile(composition, re.IGNORECASE).search(text, after) if composition else None
     if made is None and contains and not spans:
         made = re.compile(contains, re.IGNORECASE).match(text, rest)
     if made is not None and (spans or made.start() == rest):
         items = list_items(text, made.end(), len(text), lexicon)
-        spans.extend(items)
-    return sorted(spans)
+        spans.extend(_split_containing(text, items))
+    return sorted(set(spans))
+
+
+def _split_containing(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "fibro-osseous tissue containing immature woven bone" is two components."""
+    result: list[tuple[int, int]] = []
+    for start, end in items:
+        inner = re.search(r"\s+(?:containing|with|embedded\s+in|set\s+in)\s+", text[start:end])
+        if inner and len(text[start : start + inner.start()].split()) <= 5:
+            result.append((start, start + inner.start()))
+            result.append((start + inner.end(), end))
+        else:
+            result.append((start, end))
+    return result
+
+
+def _phrase_after(
+    text: str, start: int, pattern: str | None, lexicon: Any, search: bool = False, of: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase after ``pattern`` (an origin "that arise from ..." or a cause "results
+    from ..."), up to a preposition, a clause or a participle after a plural ("ectodermal cells
+    | trapped during ..."); None when there is none or it is long. With ``of``, one "of" phrase
+    belongs to it ("obstruction of the appendiceal lumen")."""
+    if not pattern:
+        return None
+    regex = re.compile(pattern, re.IGNORECASE)
+    found = regex.search(text, start) if search else regex.match(text, start)
+    if found is None or not affirmed(text, lexicon, found.start(), found.end()):
+        return None
+    stops = _words(lexicon, "phrase_stops")
+    stop_re = re.compile(
+        rf"\s(?:{phrase_regex(stops)})\s|[,;:.()]|(?<=s)\s(?=[a-z]+ed\b)", re.IGNORECASE
+    )
+    stop = stop_re.search(text, found.end())
+    if of and stop and re.match(r"\s+of\s", text[stop.start() :], re.IGNORECASE):
+        stop = stop_re.search(text, stop.end())
+    begin, end = trim_item(text, found.end(), stop.start() if stop else len(text), lexicon)
+    if end <= begin or len(text[begin:end].split()) > 8 or end - begin > MAX_ANSWER:
+        return None
+    return begin, end
+
+
+def label_definition(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
+    """The spans of a telegraphic definition after "<entity>:" or "<entity> =": the noun phrase
+    up to a preposition or clause, one span per listed item; [] when it opens with a verb or a
+    number, or is long."""
+    first = re.match(r"[\w-]+", text[start:])
+    verbs = {w.lower() for w in lexicon_list(lexicon, "clauses", "verbs")}
+    word = first.group().lower() if first else ""
+    # "seen in athletes", "usually at L5": a participle or an adverb opens no definition.
+    participle = word.endswith(("ed", "ly")) or word in {"seen", "found", "known", "shown"}
+    if not word or word in verbs or participle or word[0].isdigit():
+        return []
+    stops = _words(lexicon, "label_stops")
+    stop = re.compile(rf"\s(?:{phrase_regex(stops)})\s|[,;:.()]", re.IGNORECASE).search(text, start)
+    end = stop.start() if stop else len(text)
+    if len(text[start:end].split()) > 8 or end - start > MAX_ANSWER:
+        return []
+    return list_items(text, start, end, lexicon) or [trim_item(text, start, end, lexicon)]
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
@@ -189,6 +298,18 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     names += [long for long in disc.abbreviations.values()]
     for sentence in prose_sentences(ctx.sentences):
         if case_specific(sentence.text, ctx.lexicon):
+            continue
+        written = disc.expand(clean(sentence.text))
+        label = re.match(r"(?P<name>[^:=;,()]{3,60}?)\s*(?::|=)\s+", written)
+        if label and _labels_case_entity(label.group("name"), names, ctx.lexicon):
+            # "Adenomyosis: ectopic endometrial glands and stroma within the myometrium".
+            spans = label_definition(written, label.end(), ctx.lexicon)
+            if spans:
+                name = label.group("name")
+                parts = cloze_spans(written, spans)
+                yield build_fact(
+                    ctx, sentence, KIND, slug(singular(name)), name, parts, tags=("pathology",)
+                )
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
         subject = sentence_subject(text, ctx.lexicon)
