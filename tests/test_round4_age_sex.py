@@ -303,3 +303,39 @@ def test_no_age_card_for_a_setting_the_case_or_a_feature(sentence: str) -> None:
 def test_a_ratio_is_asked_with_the_sex_it_would_give_away(discussion: str, expected: str) -> None:
     (fact,) = facts_of(make_case(discussion), SEX)
     assert marked(fact) == expected
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        # the age of a lesion, not of the patients
+        "Subdural haematoma is common. Haematomas older than 3 months are hypodense.",
+        "Cerebral infarction is common. Infarcts older than 6 weeks no longer enhance.",
+        # an age that selects a treatment
+        "Wilms tumour is a renal tumour. Children under 2 years of age receive surgery first.",
+    ],
+)
+def test_no_age_card_for_a_lesion_age_or_a_treatment_group(discussion: str) -> None:
+    assert facts_of(make_case(discussion), AGE) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Chondrosarcoma is a cartilage tumour. Patients are usually older than 40.",
+            "older than 40",
+        ),
+        ("Retinoblastoma is an eye tumour. It is rare over 5 years.", "over 5 years"),
+    ],
+)
+def test_a_person_s_bound_is_an_age(discussion: str, answer: str) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.answers() == (answer,)
+
+
+def test_a_field_label_is_not_an_entity() -> None:
+    case = make_case("Osteosarcoma is a bone tumour. Peak: 2nd decade.")
+    (fact,) = facts_of(case, AGE)
+    assert fact.key == "osteosarcoma"
+    assert fact.answers() == ("2nd decade",)

@@ -52,6 +52,9 @@ _UNIT = re.compile(
 )
 # What joins the two ends of one range ("6 months to 3 years", "40-50 years").
 _RANGE_JOIN = r"\s*(?:to|through|[–—-])\s*"
+# A bound that compares ("older than 60", "under 2 years"): it needs a person or a verb of
+# occurrence before it (`bound_holder`), and "older/younger than" is an age by itself.
+_COMPARISON_BOUND = r"(?:over|under|above|below|(?P<person>older\s+than|younger\s+than))\b"
 # Bounds that also express time ("after surgery", "until healing"); they need an age frame.
 _TIME_BOUND = re.compile(r"(?:before|after|beyond)\b", re.IGNORECASE)
 
@@ -71,6 +74,11 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     for pattern in table.get("patterns", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
             if _overlaps(match.span(), taken) or _conditional(text, match.start(), table):
+                continue
+            if _unheld_bound(text, match, table):
+                # "infarcts older than 6 months" is the age of a lesion: no later pattern may
+                # take its number either.
+                taken.append(match.span())
                 continue
             if not _is_age(text, match, table, excluded):
                 continue
@@ -145,6 +153,13 @@ def _labelled(text: str, match: re.Match[str] | _Span, table: dict) -> bool:
     )
 
 
+def field_label(text: str, lexicon: object) -> bool:
+    """Whether a telegraphic line opens with a label that names a field rather than a disease
+    ("Peak: 2nd decade", "Sex ratio: 3:1")."""
+    match = re.match(r"\s*([^,;:.()]{2,60}):\s", clean(text))
+    return bool(match) and not is_disease_like(match.group(1), lexicon)
+
+
 def _label_entity(text: str, lexicon: object) -> str | None:
     """The entity a telegraphic line names before its colon, when its value is an age group
     ("Nasopharyngeal carcinoma: adults, ..."); None for a generic label ("Age: ...")."""
@@ -153,7 +168,7 @@ def _label_entity(text: str, lexicon: object) -> str | None:
     if not match:
         return None
     generic = {str(w).lower() for w in table.get("generic_labels", [])}
-    if match.group(1).strip().lower() in generic:
+    if match.group(1).strip().lower() in generic or not is_disease_like(match.group(1), lexicon):
         return None
     spans = find_ages(text, lexicon)
     if not any(_labelled(text, _Span(s, e), table) for s, e in spans):
@@ -184,6 +199,18 @@ def _answer_span(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
+def _unheld_bound(text: str, match: re.Match[str], table: dict) -> bool:
+    """Whether a comparing bound ("older than", "under") follows neither a person nor a verb of
+    occurrence: "haematomas older than 3 months" dates a lesion, not whom a disease affects."""
+    holder = table.get("bound_holder")
+    if not holder or not re.match(_COMPARISON_BOUND, match.group(), re.IGNORECASE):
+        return False
+    after = (table.get("markers", {}) or {}).get("after")
+    if after and re.match(after, text[match.end() :], re.IGNORECASE):
+        return False  # "under 2 years of age" says it is an age
+    return not re.search(holder, text[: match.start()], re.IGNORECASE)
+
+
 def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[str] | None) -> bool:
     start, end = match.span()
     before, after = text[:start], text[end:]
@@ -202,6 +229,10 @@ def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[s
         (markers.get("before") and re.search(markers["before"], clause, re.IGNORECASE))
         or (markers.get("after") and re.match(markers["after"], after, re.IGNORECASE))
     )
+    comparison = re.match(_COMPARISON_BOUND, match.group(), re.IGNORECASE)
+    holder = table.get("bound_holder")
+    if comparison and comparison.group("person") and not framed:
+        framed = bool(holder)  # "patients older than 60": the comparison frames the age
     if not framed and not _UNIT.search(match.group()):
         return False  # a bare number ("under 4") is an age only when framed as one
     if _TIME_BOUND.match(match.group()) and not framed:
@@ -402,6 +433,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if label_entity:
             # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
             text, entity = prepare(disc, sentence, ctx.lexicon, label_entity)
+        elif field_label(sentence.text, ctx.lexicon):
+            # "Peak: 2nd decade." names a field, not an entity: the line is about the topic in
+            # force before it (the discourse may have taken the label itself as a topic).
+            text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic_before(sentence))
         text = observed(text, entity, ctx.lexicon)
         plain = _unhedged(text, ctx.lexicon)
         spans = [

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
+    field_label,
     list_item_facts,
     list_label,
     name_coordinated,
@@ -154,6 +155,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if labelled:
             # "McCune-Albright syndrome: ..., predominantly in girls" is about the label.
             text, entity = prepare(disc, sentence, ctx.lexicon, labelled)
+        elif field_label(sentence.text, ctx.lexicon):
+            # "Sex ratio: 3:1" names a field: the line is about the topic in force before it.
+            text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic_before(sentence))
         elif _is_population(entity, ctx.lexicon):
             # "Males are affected ..." is about the paragraph's disease.
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
