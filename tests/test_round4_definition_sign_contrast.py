@@ -229,3 +229,75 @@ def test_a_telegraphic_label_of_the_case_entity_or_its_head() -> None:
 )
 def test_no_definition(discussion: str) -> None:
     assert definitions(discussion, "Spondylolysis") == []
+
+
+# --- sign -----------------------------------------------------------------------------------------
+
+
+def signs(discussion: str, final: str, differentials: tuple[str, ...] = ()) -> list[str]:
+    case = make_case(discussion, differentials=differentials, final=final)
+    return [marked(f) for f in facts_of(case, "sign")]
+
+
+def test_a_labelled_list_of_signs_gives_one_cloze_per_finding() -> None:
+    assert signs(
+        "Pneumothorax is air in the pleural space. Signs of tension: mediastinal shift, "
+        "flattened hemidiaphragm, widened intercostal spaces.",
+        "Pneumothorax",
+    ) == [
+        "In pneumothorax, signs of tension: {{c1::mediastinal shift}}, "
+        "{{c2::flattened hemidiaphragm}}, {{c3::widened intercostal spaces}}."
+    ]
+
+
+def test_a_quoted_figure_of_speech_is_a_sign_but_a_quoted_quality_is_not() -> None:
+    text = (
+        'Pulmonary alveolar proteinosis is a rare lung disease. CT shows a "crazy paving" '
+        'pattern. The opacities have a "fluffy" appearance.'
+    )
+    assert signs(text, "Pulmonary alveolar proteinosis") == [
+        'In pulmonary alveolar proteinosis, CT shows a "{{c1::crazy paving}}" pattern.'
+    ]
+
+
+def test_a_named_deformity_opening_its_sentence_is_carded_under_the_entity() -> None:
+    assert signs(
+        "Paget disease is a disorder of bone remodelling. Picture frame deformity of the "
+        "vertebral body results from thickening of the cortex.",
+        "Paget disease",
+    ) == [
+        "In Paget disease, {{c1::picture frame deformity}} of the vertebral body results from "
+        "thickening of the cortex."
+    ]
+
+
+def test_a_sign_of_a_listed_alternative_names_that_alternative() -> None:
+    assert signs(
+        "Ulcerative colitis is a chronic colitis. Crohn disease spares the rectum and shows "
+        "the string sign.",
+        "Ulcerative colitis",
+        ("Crohn disease",),
+    ) == ["Crohn disease spares the rectum and shows the {{c1::string sign}}."]
+
+
+def test_a_finding_subject_gets_the_entity_named() -> None:
+    assert signs(
+        "Sigmoid volvulus is a twist of the sigmoid colon. Massive dilatation of the loop "
+        "gives the coffee bean appearance.",
+        "Sigmoid volvulus",
+    ) == [
+        "In sigmoid volvulus, massive dilatation of the loop gives the "
+        "{{c1::coffee bean appearance}}."
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No signs of tension: no shift, no flattening.",
+        "Signs of tension were absent.",
+        "The pleural line is thin, without the deep sulcus sign.",
+    ],
+)
+def test_no_sign_card(sentence: str) -> None:
+    assert signs("Pneumothorax is air in the pleural space. " + sentence, "Pneumothorax") == []

@@ -18,6 +18,7 @@ from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import case_specific
 from deckbuilder.extract.subject import (
     case_discourse,
+    is_disease_like,
     is_generic,
     names_kind_of,
     prose_sentences,
@@ -33,6 +34,7 @@ from deckbuilder.extract.text import (
     name_parts,
     patient_phrase,
     resolve_anaphora,
+    singular,
     slug,
     upper_first,
 )
@@ -109,8 +111,10 @@ def _named_pattern(name: str, word: str, table: dict[str, Any]) -> bool:
     words = name.split()
     endings = tuple(table.get("adjective_endings", []))
     last = words[-1].lower() if words else ""
-    # Short words only look like adjectives ("ring", "bead"): the endings count from six letters.
-    if not words or (endings and len(last) > 5 and last.endswith(endings)):
+    # Short words only look like adjectives ("ring", "bead"): the endings count from six letters;
+    # "kidney" and "honey" are nouns for all their "y".
+    adjective = endings and len(last) > 5 and last.endswith(endings) and not last.endswith("ey")
+    if not words or adjective:
         return False
     return "-" in name or len(words) >= 2
 
@@ -122,13 +126,32 @@ def _usable(
     return (
         bool(name)
         and not any(w.lower() in blocked for w in name.split())
-        and affirmed(text, lexicon, start, end)
+        and _stated(text, start, end, lexicon)
+    )
+
+
+def _stated(text: str, start: int, end: int, lexicon: Any) -> bool:
+    """Whether a sign is stated as a fact. A negation in an earlier predicate ("is lucent without
+    matrix and shows the fallen fragment sign") does not reach a predicate of its own, which
+    opens with a verb after "and"/"but"/a comma; anything else is read on the whole sentence."""
+    # "The hair-on-end sign is not specific": a sign as its sentence's subject is stated only
+    # when the whole sentence is.
+    if len(text[:start].split()) <= 2:
+        return affirmed(text, lexicon)
+    if affirmed(text, lexicon, start, end):
+        return True
+    cuts = list(re.finditer(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", text[:start]))
+    if not cuts:
+        return False
+    begin = cuts[-1].end()
+    return _opens_with_verb(text[begin:start], lexicon) and affirmed(
+        text[begin:end], lexicon, start - begin, end - begin
     )
 
 
 def _sign_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The name's span widened over the word "sign" (or "pattern"/"appearance") after it."""
-    word = re.match(r"\s+(?:sign|pattern|appearance)\b", text[end:], re.IGNORECASE)
+    word = re.match(r"\s+(?:sign|pattern|appearance|deformity)\b", text[end:], re.IGNORECASE)
     return start, end + (word.end() if word else 0)
 
 
@@ -185,12 +208,95 @@ def find_finding_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
     return found
 
 
+def find_listed_signs(text: str, lexicon: Any) -> list[tuple[str, list[tuple[int, int]]]]:
+    """ "Signs of perforation: loss of the submucosal layer, periappendiceal abscess, ...": each
+    listed finding is hidden; the card is the sentence. Two items at least, each short."""
+    table = lexicon.get("sign", {}) or {}
+    for pattern in table.get("listed_patterns", []):
+        match = re.match(pattern, text, re.IGNORECASE)
+        if not match or not affirmed(text, lexicon, *match.span("items")):
+            continue
+        start, end = match.span("items")
+        end = start + len(text[start:end].rstrip(" .;"))
+        cuts = r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=(?:the|a|an)\s)"
+        spans: list[tuple[int, int]] = []
+        position = start
+        for cut in [*re.finditer(cuts, text[start:end]), None]:
+            stop = start + cut.start() if cut else end
+            item = re.match(r"(?:(?:the|a|an)\s+)?", text[position:stop], re.IGNORECASE)
+            begin = position + (item.end() if item else 0)
+            words = text[begin:stop].split()
+            if not words or len(words) > 6 or _opens_with_verb(text[begin:stop], lexicon):
+                break
+            spans.append((begin, stop))
+            if cut is None:
+                break
+            position = start + cut.end()
+        if len(spans) >= 2:
+            return [(text.rstrip(" ;.") + ".", spans)]
+    return []
+
+
+def find_quoted_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
+    """A figure of speech in quotation marks names a sign: 'fan-shaped "venetian blind"
+    shadowing', 'chondroid matrix ("rings and arcs")'; the name inside the marks is hidden."""
+    table = lexicon.get("sign", {}) or {}
+    found: list[tuple[str, int, int]] = []
+    for pattern in table.get("quoted_patterns", []):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            start, end = match.span("name")
+            name = match.group("name")
+            if re.search(r"\b(?:is|are|was|were|not|no)\b", name, re.I):
+                continue
+            # 'a "dirty" appearance' quotes a quality; a sign's name has two words or a hyphen.
+            if len(name.split()) < 2 and "-" not in name:
+                continue
+            if not _stated(text, start, end, lexicon):
+                continue
+            card, offset = _clause(text, start, end) or (text, 0)
+            found.append((card, start - offset, end - offset))
+    return found
+
+
 def _signs(text: str, lexicon: Any) -> list[tuple[str, int, int, bool]]:
-    """Every sign of ``text``, flagged when the hidden answer is the finding, not the name."""
+    """Every sign of ``text``, flagged when the card names no entity of its own (the hidden
+    answer is a finding, or the sentence opens with the sign itself)."""
     found = [(*f, False) for f in find_signs(text, lexicon)]
     found += [(*f, False) for f in find_sentence_signs(text, lexicon)]
     found += [(*f, True) for f in find_finding_signs(text, lexicon)]
+    found += [(*f, True) for f in find_quoted_signs(text, lexicon)]
+    found += [(*f, True) for f in find_named_subject_signs(text, lexicon)]
     return found
+
+
+def find_named_subject_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
+    """ "Shepherd's crook deformity of the femur results from repeated microfractures": a sign
+    opening its sentence with what causes or shows it; its name is hidden."""
+    table = lexicon.get("sign", {}) or {}
+    found: list[tuple[str, int, int]] = []
+    for pattern in table.get("subject_patterns", []):
+        match = re.match(pattern, text, re.IGNORECASE)
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        start = match.start("name")
+        if not _named_pattern(name, match.group("word"), table) or not _usable(
+            name, text, start, match.end(), table, lexicon
+        ):
+            continue
+        start, end = _sign_span(text, start, start + len(name))
+        card, offset = _clause(text, start, end) or (text, 0)
+        found.append((card, start - offset, end - offset))
+    return found
+
+
+def _opens_with_entity(text: str, entities: list[str]) -> bool:
+    """Whether ``text`` opens with a known entity's name ("Caroli disease communicates ...")."""
+    for entity in entities:
+        stem = re.escape(singular(entity).strip())
+        if stem and re.match(rf"(?:(?:a|an|the)\s+)?{stem}(?:e?s)?\b", text, re.IGNORECASE):
+            return True
+    return False
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
@@ -226,10 +332,31 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             parts = cloze_spans(upper_first(resolved), [(start + shift, end + shift)])
             own = sentence_subject(resolved, ctx.lexicon)
             # "Pulmonary embolism causes ... (the Hampton hump sign)" names its own subject.
-            names_own = own is not None and own[:1].isupper() and not is_generic(own, ctx.lexicon)
+            # "Obliteration of the renal sinus fat gives the X appearance" names a finding, not
+            # whose sign it is: only a disease-like subject names its own.
+            names_own = (
+                own is not None
+                and own[:1].isupper()
+                and not is_generic(own, ctx.lexicon)
+                and is_disease_like(own, ctx.lexicon)
+            ) or _opens_with_entity(resolved, [*disc.entities, *disc.differentials])
             # "Wall thickening is the earliest sign": the subject is the finding, not the entity.
             names_own = names_own and not is_finding
             if not names_own and not names_kind_of(disc, resolved, topic, ctx.lexicon):
+                parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
+            yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))
+        if findings:
+            continue
+        for card, spans in find_listed_signs(text, ctx.lexicon):
+            name = card[spans[0][0] : spans[0][1]]
+            if name.lower() in seen or len(card) > MAX_CARD:
+                continue
+            seen.add(name.lower())
+            resolved, _ = resolve_anaphora(card, topic, ctx.lexicon, disc.proper_words)
+            if resolved != card:
+                continue
+            parts = cloze_spans(upper_first(card), spans)
+            if not names_kind_of(disc, card, topic, ctx.lexicon):
                 parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
             yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))
 
