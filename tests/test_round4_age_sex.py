@@ -339,3 +339,42 @@ def test_a_field_label_is_not_an_entity() -> None:
     (fact,) = facts_of(case, AGE)
     assert fact.key == "osteosarcoma"
     assert fact.answers() == ("2nd decade",)
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Ovarian torsion is an emergency. It predominantly affects young women.",
+        "Adenomyosis is a uterine disease. Most patients are women in their forties.",
+        "Testicular torsion is an emergency. It is more common in boys than in men.",
+    ],
+)
+def test_no_sex_card_for_a_disease_of_one_sex(discussion: str) -> None:
+    assert facts_of(make_case(discussion), SEX) == []
+
+
+def test_a_disease_of_both_sexes_keeps_its_card_when_testing_is_mentioned() -> None:
+    case = make_case(
+        "Haemochromatosis is an iron overload disease. It is more common in men; genetic "
+        "testing confirms it."
+    )
+    (fact,) = facts_of(case, SEX)
+    assert fact.answers() == ("men",)
+
+
+def test_ages_in_weeks_and_a_range_of_ratios() -> None:
+    case = make_case(
+        "Hypertrophic pyloric stenosis is a gastric outlet obstruction. It typically presents "
+        "between 3 and 6 weeks of age. There is a male predominance of about 4:1 to 5:1."
+    )
+    (age_fact,) = facts_of(case, AGE)
+    (sex_fact,) = facts_of(case, SEX)
+    assert age_fact.answers() == ("between 3 and 6 weeks",)
+    assert sex_fact.answers() == ("male predominance", "4:1 to 5:1")
+
+
+def test_a_duration_in_weeks_is_no_age() -> None:
+    case = make_case(
+        "Pyloric stenosis is common. The infant presented with 2 weeks of projectile vomiting."
+    )
+    assert facts_of(case, AGE) == []

@@ -119,6 +119,17 @@ def _label_entity(text: str, lexicon: object) -> str | None:
     return label
 
 
+def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
+    """Whether the entity, or the organ the sentence names, exists in one sex only ("ovarian
+    torsion", "adenomyosis", "testicular torsion"): "predominantly affects young women" then
+    teaches no predominance over the other sex."""
+    stems = lexicon_list(lexicon, "sex", "sex_limited")
+    if not stems:
+        return False
+    pattern = rf"\b(?:{'|'.join(re.escape(s) for s in stems)})"
+    return bool(re.search(pattern, entity, re.IGNORECASE) or re.search(pattern, text, re.I))
+
+
 def _is_population(entity: str, lexicon: object) -> bool:
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
     words = {str(w).lower() for w in table.get("populations", [])}
@@ -163,7 +174,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         text = observed(text, entity, ctx.lexicon)
         found = _roles(text, ctx.lexicon)
-        if not found:
+        if not found or _sex_limited(entity, text, ctx.lexicon):
             continue
         clause, offset = _clauses_of(text, found[0][0], found[-1][1])
         spans = [(a - offset, b - offset) for a, b, _ in found]
