@@ -50,7 +50,7 @@ def test_sites_found_over_or_along_and_followed_by() -> None:
             ("torsion", "haemorrhage into the cyst"),
         ),
         ("Stricture, fistula and abscess may follow.", ("stricture", "fistula", "abscess")),
-        ("Perforation can lead to peritonitis.", ("peritonitis",)),
+        ("Perforation can lead to peritonitis.", ("perforation", "peritonitis")),
         ("The cyst may rupture into the pleural space.", ("rupture into the pleural space",)),
         ("Renal vein thrombosis is a recognised complication.", ("renal vein thrombosis",)),
     ],
@@ -78,7 +78,7 @@ def test_a_modal_clause_ends_a_list() -> None:
         "Crohn disease is a chronic inflammatory bowel disease. Bleeding can cause anaemia, and "
         "secondary infection may occur."
     )
-    assert answers(text, "complication") == [("anaemia",)]
+    assert answers(text, "complication") == [("bleeding", "anaemia")]
 
 
 # --- prognostic-feature ---------------------------------------------------------------------------
