@@ -322,3 +322,65 @@ def test_telegraphic_management_and_condition_lines() -> None:
 def test_lines_that_name_no_intervention_for_a_condition(sentence: str) -> None:
     text = "Cholecystitis is inflammation of the gallbladder. " + sentence
     assert indications(text, "Cholecystitis") == []
+
+
+# --- more general wordings ------------------------------------------------------------------------
+
+
+def test_an_event_and_its_consequence_are_both_complications() -> None:
+    text = "Splenic artery aneurysm is a visceral aneurysm. Rupture can cause haemoperitoneum."
+    assert answers(text, "complication") == [("rupture", "haemoperitoneum")]
+
+
+def test_an_event_more_frequent_in_a_group_is_a_complication() -> None:
+    text = (
+        "Meckel diverticulum is a remnant of the omphalomesenteric duct. Bleeding is more "
+        "common in young children."
+    )
+    assert answers(text, "complication") == [("bleeding",)]
+
+
+def test_malignant_change_with_an_aside_and_its_warning_signs() -> None:
+    text = (
+        "Mucinous cystic neoplasm is a pancreatic cyst of middle-aged women. Malignant "
+        "transformation, usually into invasive mucinous carcinoma, occurs in about 10% and "
+        "should be suspected when a solid component appears, especially in cysts larger than "
+        "4 cm."
+    )
+    assert answers(text, "complication") == [
+        ("malignant transformation", "invasive mucinous carcinoma")
+    ]
+    assert answers(text, "prognostic-feature") == [("solid component", "cysts larger than 4 cm")]
+
+
+def test_a_share_of_patients_with_a_second_condition_is_an_association() -> None:
+    text = (
+        "Renal cell carcinoma is the commonest renal malignancy, and about 5% have a "
+        "synchronous contralateral tumour."
+    )
+    assert answers(text, "association") == [("contralateral tumour",)]
+
+
+def test_synchronous_tumours_are_an_association() -> None:
+    text = (
+        "Colorectal carcinoma is a common cancer. Adenomatous polyps are found synchronously "
+        "in a third of patients."
+    )
+    assert answers(text, "association") == [("adenomatous polyps",)]
+
+
+def test_a_cause_by_obstruction_lists_risk_factors() -> None:
+    text = (
+        "Sialadenitis is inflammation of a salivary gland. It results from obstruction of the "
+        "duct by a calculus or a stricture."
+    )
+    assert answers(text, "risk-factor") == [("calculus", "stricture")]
+
+
+def test_predisposing_to_another_condition_is_not_this_entity_risk_factor() -> None:
+    text = (
+        "Hepatocellular carcinoma is the commonest primary liver cancer. Obesity and alcohol "
+        "also predispose to hepatocellular carcinoma. Cirrhosis predisposes to variceal "
+        "bleeding."
+    )
+    assert answers(text, "risk-factor", "Hepatocellular carcinoma") == [("Obesity", "alcohol")]

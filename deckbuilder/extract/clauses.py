@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
@@ -399,6 +400,16 @@ def case_specific(text: str, lexicon: Any) -> bool:
     return isinstance(pattern, str) and re.search(pattern, text, re.IGNORECASE) is not None
 
 
+@dataclass(frozen=True)
+class _Pattern:
+    """A pattern of a lexicon table and how its matches are judged."""
+
+    regex: re.Pattern[str]
+    conditions_only: bool = False
+    hedged_trigger: bool = False
+    any_items: bool = False
+
+
 def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:
     """One fact per Discussion sentence matching a pattern of lexicon ``table``.
 
@@ -412,15 +423,21 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     # A pattern is a string, or a mapping with its own ``conditions_only`` ("McCune-Albright
     # syndrome: FD with café-au-lait spots" lists features, not conditions).
     # A mapping may also say ``hedged_trigger: true``: the trigger itself is a hedge ("should
-    # raise concern for"), so only the items' own polarity counts.
-    patterns: list[tuple[re.Pattern[str], bool, bool]] = []
+    # raise concern for"), so only the items' own polarity counts; and ``any_items: true``: the
+    # table's ``not_items`` do not apply ("especially in women over 45 years" is a predictor).
+    patterns: list[_Pattern] = []
     for entry in data.get("patterns", []) or []:
         if isinstance(entry, dict):
-            only = bool(entry.get("conditions_only", conditions_only))
-            hedged = bool(entry.get("hedged_trigger"))
-            patterns.append((re.compile(str(entry["pattern"]), re.IGNORECASE), only, hedged))
+            patterns.append(
+                _Pattern(
+                    re.compile(str(entry["pattern"]), re.IGNORECASE),
+                    bool(entry.get("conditions_only", conditions_only)),
+                    bool(entry.get("hedged_trigger")),
+                    bool(entry.get("any_items")),
+                )
+            )
         else:
-            patterns.append((re.compile(str(entry), re.IGNORECASE), conditions_only, False))
+            patterns.append(_Pattern(re.compile(str(entry), re.IGNORECASE), conditions_only))
     labels = [str(label) for label in data.get("labels", []) or []]
     if not patterns and not labels:
         return
@@ -434,7 +451,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
         raw = clean(sentence.text)
-        if not (any(p.search(raw) for p, _, _ in patterns) or (labelled and labelled.match(raw))):
+        if not (any(p.regex.search(raw) for p in patterns) or (labelled and labelled.match(raw))):
             continue
         if case_specific(raw, ctx.lexicon):
             continue
@@ -482,7 +499,7 @@ def _sentence_spans(
     disc: Any,
     lexicon: Any,
     data: dict[str, Any],
-    patterns: list[tuple[re.Pattern[str], bool, bool]],
+    patterns: list[_Pattern],
     not_items: re.Pattern[str] | None,
 ) -> list[tuple[int, int]]:
     """The item spans the patterns and labels of a table find in a prepared sentence."""
@@ -494,8 +511,8 @@ def _sentence_spans(
     # neither cuts the list nor doubts the item after it.
     work = mask_asides(text, lexicon)
     spans: list[tuple[int, int]] = []
-    for pattern, only, hedged in patterns:
-        for match in pattern.finditer(work):
+    for pattern in patterns:
+        for match in pattern.regex.finditer(work):
             found = _match_items(
                 work,
                 match,
@@ -503,13 +520,21 @@ def _sentence_spans(
                 disc,
                 lexicon,
                 own_subject,
-                mask_items and not hedged,
-                only,
-                hedged,
+                mask_items and not pattern.hedged_trigger,
+                pattern.conditions_only,
+                pattern.hedged_trigger,
             )
-            if not_items is not None and any(not_items.search(text[s:e]) for s, e in found):
+            if (
+                not_items is not None
+                and not pattern.any_items
+                and any(not_items.search(text[s:e]) for s, e in found)
+            ):
                 continue
             for s, e in found:
+                # "rupture into the biliary tree" read whole wins over its bare event "rupture".
+                inside = [(a, b) for a, b in spans if s <= a and b <= e and (a, b) != (s, e)]
+                if inside:
+                    spans = [span for span in spans if span not in inside]
                 if not any(s < b and a < e for a, b in spans):
                     spans.append((s, e))
     for s, e in _labelled_items(work, data, lexicon, not_items, conditions_only):
@@ -553,12 +578,14 @@ def _match_items(
     # when its object is the entity itself.
     if groups.get("object") and not entity_in_text(groups["object"], disc.names_for(entity)):
         return []
-    # "MEN1 is associated with parathyroid adenomas" is another condition's fact.
-    if (
-        own_subject
-        and not groups.get("object")
-        and _other_condition(text[: trigger[0]], entity, disc, lexicon)
-    ):
+    # "MEN1 is associated with parathyroid adenomas" is another condition's fact; items written
+    # before the trigger ("Bladder tumours are found synchronously") are no subject.
+    before = text[: trigger[0]]
+    for name in groups:
+        if re.fullmatch(r"items?\d*", name) and match.end(name) <= trigger[0]:
+            a, b = match.span(name)
+            before = before[:a] + " " * (b - a) + before[b:]
+    if own_subject and not groups.get("object") and _other_condition(before, entity, disc, lexicon):
         return []
     list_groups = sorted(k for k in groups if re.fullmatch(r"items\d*", k))
     item_groups = sorted(k for k in groups if re.fullmatch(r"item\d*", k))
