@@ -378,3 +378,57 @@ def test_a_duration_in_weeks_is_no_age() -> None:
         "Pyloric stenosis is common. The infant presented with 2 weeks of projectile vomiting."
     )
     assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "kind", "key", "text"),
+    [
+        (
+            "Meningioma is a dural tumour. Unlike meningioma, schwannoma affects younger patients.",
+            AGE,
+            "schwannoma",
+            "Unlike meningioma, schwannoma affects younger patients.",
+        ),
+        (
+            "Glioblastoma is a glial tumour. The differential includes lymphoma, which "
+            "affects older adults.",
+            AGE,
+            "lymphoma",
+            "Lymphoma affects older adults.",
+        ),
+        (
+            "Glioblastoma is a glial tumour. Meningioma, which predominantly affects women, is "
+            "the commonest extra-axial mass.",
+            SEX,
+            "meningioma",
+            "Meningioma predominantly affects women.",
+        ),
+    ],
+)
+def test_a_clause_s_own_entity_owns_its_fact(
+    discussion: str, kind: str, key: str, text: str
+) -> None:
+    (fact,) = facts_of(make_case(discussion), kind)
+    assert fact.key == key
+    assert fact.text == text
+
+
+@pytest.mark.parametrize(
+    ("discussion", "kind"),
+    [
+        # the relative clause may speak of the transformation, not the carcinoma
+        (
+            "Hepatic adenoma is benign. Its main risk is transformation into carcinoma, which "
+            "is more frequent in men.",
+            SEX,
+        ),
+        # a finding or an indefinite noun owns no age or sex
+        (
+            "Glioblastoma is a glial tumour. It shows necrosis, which is seen in older patients.",
+            AGE,
+        ),
+        ("Glioblastoma is a glial tumour. It may show a cyst, which is more common in women.", SEX),
+    ],
+)
+def test_no_card_for_an_unclear_relative_owner(discussion: str, kind: str) -> None:
+    assert facts_of(make_case(discussion), kind) == []

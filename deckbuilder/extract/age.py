@@ -451,6 +451,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if _not_distribution(clause, first_start - offset, ctx.lexicon):
             continue
         spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
+        owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
+        if owned is None:
+            continue
+        named_by_clause = owned[2] != entity
+        if named_by_clause:
+            clause, spans, entity = owned
+            offset = 0
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
         clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
         parts: list[str | Answer] = []
@@ -464,7 +471,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 position = start + item_end
         parts.append(clause[position:])
         topic = disc.topic(sentence)
-        if not label_entity and _subgroup(disc, entity, topic, ctx.lexicon):
+        if not (label_entity or named_by_clause) and _subgroup(disc, entity, topic, ctx.lexicon):
             # "Bilateral tumours present at a younger age" is the age of a form of the topic:
             # the card names the topic ("In Wilms tumour, bilateral tumours ...").
             entity = topic
@@ -474,6 +481,98 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
         )
+
+
+def reattribute(
+    clause: str, spans: list[tuple[int, int]], entity: str, disc: Discourse, lexicon: object
+) -> tuple[str, list[tuple[int, int]], str] | None:
+    """The clause, spans and owner of a fact whose clause names its own entity: after a fronted
+    comparison ("Unlike meningioma, schwannoma affects younger patients" is schwannoma's), or
+    in a relative clause ("the differential includes lymphoma, which affects older adults"
+    becomes "Lymphoma affects older adults"). None when a relative clause's owner is unknown:
+    no card beats a card crediting the wrong entity."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    if not spans:
+        return clause, spans, entity
+    first = spans[0][0]
+    fronted = table.get("fronted_comparison")
+    match = re.match(fronted, clause, re.IGNORECASE) if fronted else None
+    if match and match.end("comparison") <= first:
+        rest = clause[match.start("comparison") :]
+        body = rest[match.end("comparison") - match.start("comparison") :]
+        own = sentence_subject(body, lexicon)
+        if own and is_disease_like(own, lexicon) and not _same(own, entity):
+            shift = match.start("comparison")
+            return (
+                upper_first(rest),
+                [(s - shift, e - shift) for s, e in spans],
+                own,
+            )
+    relative = table.get("relative")
+    cuts = [m for m in re.finditer(relative, clause[:first], re.IGNORECASE)] if relative else []
+    if not cuts:
+        return clause, spans, entity
+    cut = cuts[-1]
+    owner = _antecedent(clause[: cut.start()], disc, lexicon)
+    if owner is None:
+        return None
+    if _same(owner, entity):
+        return clause, spans, entity
+    name = upper_first(owner)
+    tail = clause[cut.end() :]
+    shift = cut.end() - (len(name) + 1)
+    spans = [(s - shift, e - shift) for s, e in spans]
+    text = f"{name} {tail}"
+    resumed = table.get("resumed_clause")
+    last = spans[-1][1]
+    stop = re.search(resumed, text[last:], re.IGNORECASE) if resumed else None
+    if stop:
+        # "Lymphoma, which affects older adults, is the main differential": the main
+        # clause resumes after the relative one and is not part of this fact.
+        text = text[: last + stop.start()].rstrip(" ,") + "."
+    return text, spans, owner
+
+
+def _same(name: str, entity: str) -> bool:
+    return norm(singular(name)) == norm(singular(entity))
+
+
+def _antecedent(before: str, disc: Discourse, lexicon: object) -> str | None:
+    """The entity a relative clause after ``before`` speaks of: a known entity ending
+    ``before``, else its last word when that names a specific disease ("lymphoma"). None when
+    the noun is a preposition's object ("transformation into carcinoma, which ...": the clause
+    may speak of the transformation) or a generic or indefinite one ("a cyst, which ...")."""
+    lowered = norm(before)
+    found: str | None = None
+    known = sorted({*disc.entities, *disc.differentials}, key=len, reverse=True)
+    for name in known:
+        for form in {norm(name), norm(singular(name)), norm(plural(singular(name)))}:
+            if form and lowered.endswith(form):
+                found = before[len(before) - len(form) :].strip()
+                break
+        if found:
+            break
+    generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
+    events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
+    if found is None:
+        last = re.findall(r"[A-Za-z][\w-]*$", before.strip())
+        word = last[0] if last else ""
+        if not word or not is_disease_like(word, lexicon) or norm(word) in generic:
+            return None
+        if norm(singular(word)) in events:
+            return None  # "It shows necrosis, which is seen in older patients": a finding
+        found = word
+    head = before.strip()[: len(before.strip()) - len(found)]
+    blocked = table_words(lexicon, "antecedent_blockers")
+    previous = re.findall(r"[A-Za-z]+$", head.strip())
+    if previous and norm(previous[0]) in blocked:
+        return None
+    return found
+
+
+def table_words(lexicon: object, key: str) -> set[str]:
+    """The normalised words of list ``key`` of the age lexicon."""
+    return {norm(w) for w in lexicon_list(lexicon, "age", key)}
 
 
 def _subgroup(disc: Discourse, entity: str, topic: str, lexicon: object) -> bool:

@@ -20,6 +20,7 @@ from deckbuilder.extract.age import (
     list_label,
     name_coordinated,
     observed,
+    reattribute,
     trim_asides,
 )
 from deckbuilder.extract.base import CaseContext, Rule
@@ -137,8 +138,12 @@ def _is_population(entity: str, lexicon: object) -> bool:
 
 
 def _about_subject(text: str, start: int) -> bool:
-    # "..., which is more frequent in men" speaks of the noun before "which", not the disease.
+    # "..., that is more frequent in men" speaks of the noun before "that", not the disease;
+    # a non-restrictive ", which ..." is handed to the noun before it by ``reattribute`` (or
+    # dropped when that noun is no disease).
     clause = re.split(r"[,;(]", text[:start])[-1]
+    if re.match(r"\s*which\b", clause, re.IGNORECASE):
+        clause = clause.lstrip()[len("which") :]
     return not re.search(r"\b(?:which|that|whose)\b", clause, re.IGNORECASE)
 
 
@@ -178,6 +183,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             continue
         clause, offset = _clauses_of(text, found[0][0], found[-1][1])
         spans = [(a - offset, b - offset) for a, b, _ in found]
+        owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
+        if owned is None:
+            continue
+        clause, spans, entity = owned
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
         clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
         indices = _indices([role for _, _, role in found])
