@@ -134,7 +134,7 @@ def test_whereas_hides_the_features_of_both_sides() -> None:
         "fat-saturated images, whereas a liposarcoma shows thick septa and nodular enhancement."
     )
     assert features(text, ("Liposarcoma",), "Lipoma") == [
-        "A lipoma {{c1::suppresses completely on fat-saturated images}}, whereas a liposarcoma "
+        "A lipoma {{c1::suppresses completely}} on fat-saturated images, whereas a liposarcoma "
         "shows {{c2::thick septa}} and {{c3::nodular enhancement}}."
     ]
 
@@ -301,3 +301,36 @@ def test_a_finding_subject_gets_the_entity_named() -> None:
 )
 def test_no_sign_card(sentence: str) -> None:
     assert signs("Pneumothorax is air in the pleural space. " + sentence, "Pneumothorax") == []
+
+
+def test_a_ddx_line_gives_each_bracketed_alternative_its_features() -> None:
+    text = (
+        "Cholecystitis is inflammation of the gallbladder. DDx: acute hepatitis (thick "
+        "gallbladder wall, raised transaminases), peptic ulcer, pancreatitis."
+    )
+    assert features(text, ("Acute hepatitis", "Pancreatitis"), "Acute cholecystitis") == [
+        "Acute hepatitis (differential diagnosis of cholecystitis): "
+        "{{c1::thick gallbladder wall}}, {{c2::raised transaminases}}."
+    ]
+
+
+def test_a_telegraphic_line_of_nouns_and_predicates() -> None:
+    text = (
+        "Osteochondroma is the commonest benign bone tumour. Chondrosarcoma: adults, centred "
+        "on the pelvis, destroys the cortex."
+    )
+    assert features(text, ("Chondrosarcoma",), "Osteochondroma") == [
+        "Chondrosarcoma: {{c1::adults}}, centred on the {{c2::pelvis}}, "
+        "{{c3::destroys the cortex}}."
+    ]
+
+
+def test_a_participle_with_its_preposition_ends_a_feature() -> None:
+    text = (
+        "Gout is a crystal arthropathy. Pseudogout produces chondrocalcinosis caused by "
+        "calcium pyrophosphate and is typically associated with older age."
+    )
+    assert features(text, ("Pseudogout",), "Gout") == [
+        "Pseudogout produces {{c1::chondrocalcinosis}} caused by calcium pyrophosphate and is "
+        "typically associated with older age."
+    ]

@@ -29,6 +29,7 @@ from deckbuilder.extract.subject import (
     prose_sentences,
 )
 from deckbuilder.extract.text import (
+    Answer,
     affirmed,
     build_fact,
     clean,
@@ -279,6 +280,10 @@ def _separating_facts(ctx: CaseContext) -> Iterator[Fact]:
             item = match.group("item")
             if _is_pronoun(item) or re.match(r"(?:it|this|these|they)\b", item, re.IGNORECASE):
                 break
+            # "MRI also separates tumour from secretions": a subject with an adverb is the
+            # sentence's actor, not a feature.
+            if re.search(r"\b(?:also|too|alone|further|often|usually|best)$", item, re.I):
+                break
             start, end = match.span("item")
             body = raw[: match.end()].rstrip(" ;.") + "."
             own_start, own_end = match.span("own")
@@ -431,6 +436,12 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
         first.group().lower() in {"more", "less", "fewer", "greater", "smaller"}  # type: ignore[union-attr]
         or (first.group().lower().endswith("er") and len(first.group()) > 4)  # type: ignore[union-attr]
     )
+    # "night pain | relieved by NSAIDs": a participle with its preposition after a noun starts
+    # a new phrase.
+    participle = re.compile(r"\s(?=[a-z]+ed\s+(?:by|with|in|on|at|from|around|during|to)\b)")
+    found = participle.search(text, start + 1, end)
+    if found and text[start : found.start()].strip():
+        end = found.start()
     # A stop word right at ``start`` ("narrows | rather than dilates") needs its leading space.
     position = start - 1 if start > 0 and text[start - 1] == " " else start
     while True:
@@ -512,8 +523,9 @@ def _predicate_feature(
         # "communicates with the knee joint", "disappear on repeat imaging": one preposition
         # right after the verb belongs to it.
         object_start = after
+        # An adverb closes the verb ("enhances avidly | with flow voids").
         lead = re.match(
-            r"\s+(?:[a-z]+ly\s+)?(?:(?:with|in|on|from|into|to|through|across|"
+            r"\s+(?:[a-z]+ly\b|(?:with|in|on|from|into|to|through|across|"
             r"between|around|beyond|over|under|behind|along)\s+)?",
             text[after:end],
         )
@@ -524,11 +536,15 @@ def _predicate_feature(
         return [span] if _usable_term(text[span[0] : span[1]], lexicon) else []
     # "is seen in ...": a participle after "is" is the verb; "is identified by gas", "has been
     # reported" state no feature of their own.
-    participle = re.match(r"\s+((?:been\s+)?[a-z]+(?:ed|en|wn|ght|nd))\b", text[after:end])
+    skipped = regexes["adverbs"].match(text, min(after + 1, end), end)
+    gap = skipped.end() - after if skipped and skipped.end() > after + 1 else 0
+    participle = re.match(
+        r"\s+((?:been\s+)?[a-z]+(?:ed|en|wn|ght|nd))\b", text[after + max(gap - 1, 0) : end]
+    )
     if participle and re.fullmatch(r"(?:is|are|was|were|has|have)", verb.group(), re.I):
         if not regexes["light"].fullmatch(participle.group(1)):
             return []
-        after += participle.end()
+        after += max(gap - 1, 0) + participle.end()
     # "has no flow voids": a negated object keeps its "no".
     position = after
     while True:
@@ -557,7 +573,10 @@ def _predicate_feature(
     # "a lace-like pattern or a retracting clot".
     for joint, longest in (
         (r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", 2),
-        (r"\s+(?:and|or)\s+(?=(?:a|an|the)\s)", 5),
+        (
+            r"\s+(?:and|or)\s+(?:(?:often|usually|sometimes|typically|also)\s+)?(?=(?:a|an|the)\s)",
+            5,
+        ),
     ):
         items = _pieces(text, start_term, end_term, joint)
         if len(items) > 1 and all(len(text[s:e].split()) <= longest for s, e in items):
@@ -748,6 +767,8 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             continue
         previous = (alternative, upper_first(text[phrase[0] : phrase[1]]))
         spans = feature_spans(text, rest, len(text), ctx.lexicon)
+        if label and not spans:
+            spans = _label_items(text, rest, ctx.lexicon)
         spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
         if not spans:
             continue
@@ -760,6 +781,26 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             cloze_spans(upper_first(text), spans),
             tags=("diagnosis",),
         )
+
+
+def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
+    """ "Nasopharyngeal carcinoma: adults, centred on the fossa of Rosenmüller, destroys bone":
+    the comma items of a telegraphic line, a predicate giving its feature and a short noun
+    phrase itself; [] when an item is neither."""
+    regexes = _feature_regexes(lexicon)
+    end = len(text.rstrip(" ."))
+    spans: list[tuple[int, int]] = []
+    for s, e in _pieces(text, start, end, r"\s*,\s*(?:and\s+)?"):
+        if regexes["opening"].match(text, s, e):
+            found = _predicate_feature(text, s, e, lexicon, regexes)
+            if not found:
+                return []
+            spans.extend(found)
+        elif len(text[s:e].split()) <= 3 and _usable_term(text[s:e], lexicon):
+            spans.append((s, e))
+        else:
+            return []
+    return spans
 
 
 def _stated(text: str, rest: int, span: tuple[int, int], lexicon: Any) -> bool:
@@ -829,6 +870,43 @@ def _whereas_facts(ctx: CaseContext) -> Iterator[Fact]:
         )
 
 
+def _ddx_line_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "DDx: mesenteric adenitis (enlarged nodes, normal appendix), ...": each listed alternative
+    with its features in brackets gives a card naming it, one cloze per feature."""
+    table = _table(ctx.lexicon)
+    label = table.get("ddx_label")
+    if not label:
+        return
+    diagnosis = norm(final_diagnosis(ctx.case))
+    names = [n for n, _ in differential_items(ctx) if not _within(norm(n), diagnosis)]
+    disc = case_discourse(ctx)
+    for sentence in prose_sentences(ctx.sentences):
+        raw = disc.expand(clean(sentence.text))
+        line = re.match(label, raw, re.IGNORECASE)
+        if line is None:
+            continue
+        pattern = re.compile(r"(?P<name>[^,;()]{3,60}?)\s*\((?P<features>[^()]{3,120})\)")
+        for item in pattern.finditer(raw, line.end()):
+            name = item.group("name").strip()
+            alternative = _alternative_named(name, names, ctx.lexicon, diagnosis)
+            features = [f.strip() for f in item.group("features").split(",")]
+            if alternative is None or not all(0 < len(f.split()) <= 6 for f in features):
+                continue
+            if any(not affirmed(f, ctx.lexicon) for f in features):
+                continue
+            subject = lower_first(ctx.subject, disc.proper_words)
+            lead = f"{upper_first(name)} (differential diagnosis of {subject}): "
+            parts: list[str | Answer] = [lead]
+            for index, feature in enumerate(features, start=1):
+                if index > 1:
+                    parts.append(", ")
+                parts.append(Answer(feature, index))
+            parts.append(".")
+            yield build_fact(
+                ctx, sentence, KIND, slug(alternative), alternative, parts, tags=("diagnosis",)
+            )
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     whereas = list(_whereas_facts(ctx))
     done = {id(f.source) for f in whereas}
@@ -836,6 +914,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     yield from _contrast_facts(ctx)
     # A sentence about a listed alternative is read once, with all its features.
     yield from whereas
+    yield from _ddx_line_facts(ctx)
     read = done | {id(f.source) for f in differential}
     yield from (f for f in _rather_than_facts(ctx) if id(f.source) not in read)
     yield from _set_against_facts(ctx)
