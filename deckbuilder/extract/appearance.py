@@ -54,7 +54,7 @@ from deckbuilder.extract.text import (
     upper_first,
 )
 from deckbuilder.lexicon import Lexicon
-from deckbuilder.model import Fact, SectionKind, Sentence
+from deckbuilder.model import BlockKind, Fact, SectionKind, Sentence
 
 __all__ = ["KIND", "RULE", "Finding", "find_appearances", "run", "vignette"]
 
@@ -257,7 +257,9 @@ class _Tables:
         # "gyral enhancement": an adjective written just before a term qualifies it and belongs
         # to the answer, lest the card hide a generic word and show the informative one.
         suffixes = "|".join(re.escape(x) for x in appearance.get("adjective_suffixes") or [])
-        self.adjective = re.compile(rf"(?<![\w-])([a-z]+(?:{suffixes}))\s+$") if suffixes else None
+        self.adjective = (
+            re.compile(rf"(?<![\w-])([A-Za-z][a-z]+(?:{suffixes}))\s+$") if suffixes else None
+        )
         self.adjective_stop = {norm(w) for w in appearance.get("adjective_stop") or []}
         self.noun_taking = {norm(w) for w in appearance.get("noun_taking") or []}
         self.noun_stop = {norm(w) for w in appearance.get("noun_stop") or []}
@@ -293,6 +295,10 @@ class _Tables:
             if heads
             else None
         )
+        contents = _word_list(appearance.get("head_contents") or [])
+        self.head_content = (
+            re.compile(rf"\s+of\s+(?:{contents.pattern})(?![\w-])", re.I) if contents else None
+        )
         self.vague = {norm(v) for v in appearance.get("vague") or []}
         self.weak = {norm(v) for v in appearance.get("weak") or []}
         markers = appearance.get("contrast_markers") or []
@@ -300,6 +306,39 @@ class _Tables:
             re.compile("|".join(_phrase_regex(m) for m in markers), re.I) if markers else None
         )
         self.polarity: PolarityMatcher = matcher(lexicon)
+        self.group_settings = {
+            str(k): set(v or []) for k, v in (appearance.get("group_settings") or {}).items()
+        }
+        tissues = _word_list(appearance.get("reference_tissues") or [])
+        cues = _word_list(appearance.get("reference_cues") or [])
+        # "isointense to muscle": a graded term's comparison with a tissue is part of it.
+        self.graded_reference = (
+            re.compile(rf"\s+(?:to|relative\s+to)\s+(?:{tissues.pattern})(?![\w-])", re.I)
+            if tissues
+            else None
+        )
+        # "hypointense on T2WI, similar to skeletal muscle": the tissue is an answer of its own.
+        self.reference = (
+            re.compile(
+                rf",\s*(?:{cues.pattern})\s+(?P<tissue>{tissues.pattern})(?=\s*[,;:.)]|\s*$)",
+                re.I,
+            )
+            if tissues and cues
+            else None
+        )
+        levels = _word_list(appearance.get("levels") or [])
+        subject_pattern = appearance.get("level_subject")
+        self.level = (
+            re.compile(
+                rf"(?<![\w-]){subject_pattern}(?P<level>{levels.pattern})"
+                rf"(?:\s+(?:and|or)\s+(?:(?:often|frequently|usually|sometimes)\s+)?"
+                rf"(?P<second>{levels.pattern}))?",
+                re.I,
+            )
+            if levels and subject_pattern
+            else None
+        )
+        self.elsewhere = _word_list(appearance.get("elsewhere_cues") or [])
 
 
 # --- finding mentions and terms -----------------------------------------------------------
@@ -321,6 +360,49 @@ class _Term:
     group: str
     implies: str | None
     absorbs_setting: bool = False
+
+
+_ALL_SEQUENCES = re.compile(
+    r"\s+on\s+(?:all|every)\s+(?:(?:MR|MRI)\s+)?(?:sequences?|images)(?![\w-])", re.I
+)
+# "restricted diffusion with low ADC in the cavity favors abscess over necrotic tumor": what is
+# set aside is another entity, not a look.
+_ALTERNATIVE = re.compile(r"(?<![\w-])(?:over|rather\s+than|instead\s+of)\s+$", re.I)
+# "intrarenal gas is seen as echogenic foci": the term is what the clause describes.
+_SEEN_AS = re.compile(
+    r"\s+(?:(?:is|are|was|were)\s+(?:typically\s+|usually\s+|often\s+)?(?:seen|visible|"
+    r"depicted|shown|identified)|appears?|presents?|manifests?)\s+as(?![\w-])",
+    re.I,
+)
+
+
+def _extra_candidates(
+    text: str, tables: _Tables, candidates: list[tuple[int, int, int, Any]]
+) -> list[tuple[int, int, int, Any]]:
+    """Terms not in a word list: levels said of a signal ("T1 signal is most often high") and
+    reference tissues ("..., similar to skeletal muscle")."""
+    extra: list[tuple[int, int, int, Any]] = []
+    order = len(tables.groups)
+    if tables.level is not None:
+        level_group = _TermGroup("signal", None, tables.level)
+        for found in tables.level.finditer(text):
+            for name in ("level", "second"):
+                if found.group(name):
+                    extra.append((found.start(name), found.end(name), order, level_group))
+    if tables.reference is not None:
+        reference_group = _TermGroup("signal", None, tables.reference)
+        for found in tables.reference.finditer(text):
+            cue = found.start()
+            # Only right after a signal, density or echo word of the same clause.
+            if any(
+                group.name in ("signal", "attenuation", "echo")
+                and end <= cue
+                and cue - end <= 40
+                and not re.search(r"[;:.]", text[end:cue])
+                for _, end, _, group in candidates
+            ):
+                extra.append((found.start("tissue"), found.end("tissue"), order, reference_group))
+    return extra
 
 
 def _longest(
@@ -397,16 +479,23 @@ def _groups(
 
 def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
     """Appearance terms of ``text``, widened to their answers; neighbours joined into one."""
-    candidates = [
+    candidates: list[tuple[int, int, int, Any]] = [
         (m.start(), m.end(), order, group)
         for order, group in enumerate(tables.groups)
         for m in _scan(group.pattern, text)
     ]
+    candidates += _extra_candidates(text, tables, candidates)
     names = list(_scan(tables.disease_names, text)) if tables.disease_names else []
     terms: list[_Term] = []
     for start, end, group in _longest(candidates):
-        if any(start < m.end and m.start < end for m in mentions):
-            continue  # "contrast-enhanced CT" is a sequence, not an enhancement
+        overlapping = [m for m in mentions if start < m.end and m.start < end]
+        if any(
+            not (start <= m.start and m.end <= end and m.end - m.start < end - start)
+            for m in overlapping
+        ):
+            # "contrast-enhanced CT" is a sequence, not an enhancement; a term holding a
+            # sequence's name ("T2 blackout", "a low ADC") stays a term.
+            continue
         if any(start < n.end() and n.start() < end for n in names):
             continue  # "tuberous sclerosis" is a disease, not a sclerotic look
         answer_start, answer_end = start, end
@@ -417,7 +506,12 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
                 before = None  # "T1 bright and bright on T2": two findings, not one
             if not before and tables.adjective is not None:
                 before = tables.adjective.search(window)
-                if before and norm(before.group(1)) in tables.adjective_stop:
+                if before and (
+                    norm(before.group(1)) in tables.adjective_stop
+                    # A capital is a name's, unless the word opens the text ("Subchondral
+                    # lucent line in ...").
+                    or (before.group(1)[0].isupper() and answer_start - len(before.group()) > 0)
+                ):
                     before = None
             if not before:
                 break
@@ -434,6 +528,23 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             after = tables.head.match(text, answer_end)
             if after:
                 answer_end = after.end()
+                content = (
+                    tables.head_content.match(text, answer_end) if tables.head_content else None
+                )
+                if content:
+                    answer_end = content.end()  # "hyperintense areas of oedema"
+        if (
+            group.name == "signal"
+            and tables.graded_reference is not None
+            and re.match(r"iso", text[start:end], re.I)
+        ):
+            # "isointense to muscle": "iso-" says nothing without what it equals.
+            tissue = tables.graded_reference.match(text, answer_end)
+            if tissue:
+                answer_end = tissue.end()
+        every = _ALL_SEQUENCES.match(text, answer_end)
+        if every:
+            answer_end = every.end()  # "low signal on all sequences" is one finding
         if answer_end == end and norm(text[start:end]) in tables.noun_taking:
             answer_end = _noun_after(text, answer_end, tables)
         if tables.post_modifier:
@@ -506,7 +617,12 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
                 longer = replace(longer, group=shorter.group, implies=shorter.implies)
             kept[-1] = longer
             continue
-        if kept and re.fullmatch(r"\s+(?:of\s+)?", text[kept[-1].end : term.start], re.I):
+        if (
+            kept
+            and re.fullmatch(r"\s+(?:of\s+)?", text[kept[-1].end : term.start], re.I)
+            # "a resistive index of 0.85": the measured value is the answer, not its name.
+            and term.group not in tables.group_settings
+        ):
             previous = kept[-1]
             qualifier = (
                 previous.group in tables.qualifier_groups
@@ -518,7 +634,24 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
                 absorbs_setting=term.absorbs_setting,
                 group=term.group if qualifier else previous.group,
                 implies=term.implies if qualifier else previous.implies,
+                # "patchy areas of absent enhancement": the joined answer's core is the term
+                # that gives its group, so that its own modifiers are read with it.
+                core_start=term.core_start if qualifier else previous.core_start,
+                core_end=term.core_end if qualifier else previous.core_end,
             )
+            continue
+        if (
+            kept
+            and kept[-1].group == term.group
+            and kept[-1].start < kept[-1].core_start
+            and term.start == term.core_start
+            and re.fullmatch(r"\s+and\s+", text[kept[-1].end : term.start])
+            and re.search(r"s$", text[kept[-1].core_start : kept[-1].core_end])
+            and re.search(r"s$", text[term.start : term.end])
+        ):
+            # "alternating short stenoses and dilatations": the modifiers qualify both nouns,
+            # one answer.
+            kept[-1] = replace(kept[-1], end=term.end)
             continue
         kept.append(term)
     return kept
@@ -550,7 +683,7 @@ def _noun_after(text: str, pos: int, tables: _Tables) -> int:
     written (one or two lower-case words ending at a boundary); else ``pos`` unchanged."""
     words = list(re.finditer(r"\s+([a-z][a-z-]*)", text[pos : pos + 40]))
     taken = pos
-    for index, word in enumerate(words[:2]):
+    for index, word in enumerate(words[:3]):
         if word.start() != (words[index - 1].end() if index else 0):
             break
         value = norm(word.group(1))
@@ -699,10 +832,21 @@ def find_appearances(
         )
         and not re.search(r"(?<![\w-])(?:no|not|never|without)\s+$", text[: term.start], re.I)
     ]
+    label = _label(text, groups)
     findings: list[Finding] = []
     for term in terms:
         answer = text[term.start : term.end]
         group = paired[id(term)]
+        if (
+            group is None
+            and label is not None
+            and term.start > label[-1].end
+            and not re.match(r"\s+(?:is|are|was|were)(?![\w-])", text[term.end :])
+            and not _clause_has_verb(text, term, tables)
+        ):
+            # "US: variable; ... mature ones hypoechoic": a line's label sets every clause (a
+            # term the clause is about, "enhancement is peripheral", is no finding).
+            group = label
         if len(answer) > _MAX_ANSWER:
             continue
         if norm(answer) in tables.vague and not _predicated(text, term, group, tables):
@@ -715,10 +859,22 @@ def find_appearances(
             or _refers_back(text, term, tables)
             or _is_subject(text, term, tables)
             or _location(text, term)
+            or _ALTERNATIVE.search(text[: term.start])
+            or _SEEN_AS.match(text, term.end)
+            or _mistaken_for(text, term, tables)
+            or _points_elsewhere(text, term, tables)
         ):
             continue
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
         mention = (group[0].start, group[-1].end) if group else None
+        if term.group == "diffusion" and ids and not set(ids) & {"dwi", "adc", "mr"}:
+            # "T2WI hyperintense, marked restricted diffusion of pus": diffusion is read on
+            # DWI, whatever sequence a list named before it.
+            ids, mention = (), None
+            group = None
+        allowed = tables.group_settings.get(term.group)
+        if allowed is not None and (not ids or not set(ids) <= allowed):
+            continue  # a velocity is a Doppler measurement: on any other setting, no card
         if term.group == "enhancement" and ids and set(ids) <= tables.unenhanced_settings:
             # "hypointense on T2WI and variable enhancement": enhancement needs contrast.
             ids, mention = (), None
@@ -755,6 +911,56 @@ def find_appearances(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
             )
     return findings
+
+
+def _label(text: str, groups: list[list[_Mention]]) -> list[_Mention] | None:
+    """The setting a line opens with as its label ("TVUS: ...", "CECT, portal venous phase:")."""
+    if not groups:
+        return None
+    first = groups[0]
+    head = text[: first[0].start]
+    if head.strip(" -*\u2022"):
+        return None
+    rest = text[first[-1].end :]
+    labelled = re.match(r"(?:\s*\([^)]*\))?\s*:\s", rest)
+    if labelled:
+        return first
+    # "CECT, portal venous phase: ...": a label naming two settings keeps the second.
+    if len(groups) > 1:
+        gap = text[first[-1].end : groups[1][0].start]
+        after = re.match(r"(?:\s*\([^)]*\))?\s*:\s", text[groups[1][-1].end :])
+        if re.fullmatch(r"\s*,\s*", gap) and after:
+            return groups[1]
+    return None
+
+
+def _clause_has_verb(text: str, term: _Term, tables: _Tables) -> bool:
+    """Whether the part of a clause holding ``term`` (between commas) has a verb of its own:
+    a label sets only verbless fragments ("mature ones hypoechoic with debris"), not a clause
+    with its own subject and verb ("larger tumours may contain oedema")."""
+    start = max(text.rfind(";", 0, term.start), text.rfind(",", 0, term.start)) + 1
+    stops = [i for i in (text.find(";", term.end), text.find(",", term.end)) if i >= 0]
+    clause = text[start : min(stops, default=len(text))]
+    return any(norm(w) in tables.clause_verbs for w in re.findall(r"[\w'-]+", clause))
+
+
+def _mistaken_for(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "..., which may be mistaken for calculi": the term names what the finding is mistaken
+    for, not how it looks."""
+    if tables.mimic is None:
+        return False
+    clause_start = max(text.rfind(mark, 0, term.start) for mark in ",;:(")
+    return bool(tables.mimic.search(text, max(clause_start, 0), term.start))
+
+
+def _points_elsewhere(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "Loss of this pattern, ... or low ADC values should raise concern for carcinoma": a
+    warning sign of another entity, not the topic's look."""
+    if tables.elsewhere is None:
+        return False
+    stops = [i for i in (text.find(mark, term.end) for mark in ",;:") if i >= 0]
+    end = min(stops, default=len(text))
+    return bool(tables.elsewhere.search(text, term.end, end))
 
 
 def _same_family_later(
@@ -948,12 +1154,22 @@ def vignette(ctx: CaseContext) -> str:
         found = re.search(pattern, first, re.I)
         if found and polarity.assess(first, *found.span(1)) is Polarity.AFFIRMED:
             detail = found.group(1).strip()
+            if _ADJECTIVE_END.search(detail):
+                # "with long-standing, poorly controlled type 2 diabetes": a comma between
+                # adjectives does not end the detail; what they qualify is read on.
+                rest = re.match(
+                    rf",\s+((?:[\w'-]+\s*){{1,6}}?){stop}", first[found.end(1) :].lstrip(" ")
+                )
+                detail = f"{detail}, {rest.group(1).strip()}" if rest else ""
             if norm(detail) not in {norm(d) for d in details}:
                 details.append(detail)
     details = [d for d in details if d and norm(d) not in {"a", "the"}]
     if details:
         return f"{person} with {' and '.join(details)}"
     return person
+
+
+_ADJECTIVE_END = re.compile(r"(?:-standing|-term|-onset|poorly controlled|[a-z]ed)$", re.I)
 
 
 def _clause(
@@ -1018,9 +1234,15 @@ def _parts(
 
 def _prefix(parts: list[str | Answer], prefix: str) -> list[str | Answer]:
     first = parts[0]
+
+    def lowered(text: str) -> str:
+        # "R femoral epiphysis", "CT density": a lone capital or an acronym keeps its case.
+        keep = re.match(r"(?![AI]\s)[A-Z](?:[A-Z\d]|[\s.,:-]|$)", text)
+        return text if keep else lower_first(text)
+
     if isinstance(first, Answer):
-        return [prefix, Answer(lower_first(first.text), first.index, first.hint), *parts[1:]]
-    return [prefix + lower_first(first), *parts[1:]]
+        return [prefix, Answer(lowered(first.text), first.index, first.hint), *parts[1:]]
+    return [prefix + lowered(first), *parts[1:]]
 
 
 def _specific(sequence_id: str, modality: str | None, tables: _Tables) -> str:
@@ -1064,6 +1286,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     seen: dict[str, set[str]] = {}
     last_modality: dict[SectionKind, str | None] = {}
     paragraphs = _paragraphs(ctx)
+    headed = _list_headers(ctx, tables)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     earlier: list[str] = []  # findings sentences read so far
     verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
@@ -1094,6 +1317,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             (sentence.location.path, sentence.location.line, sentence.section)
         )
         so_far = named.setdefault(paragraph, set()) if paragraph is not None else set()
+        if not so_far and paragraph in headed:
+            # "AP pelvis + frog-leg lateral:" then "- Widened medial joint space.": each item
+            # of the list is read on the setting its header names.
+            so_far.add(headed[paragraph])
         inherited = (
             next(iter(so_far))
             if sentence.section is SectionKind.IMAGING_FINDINGS and len(so_far) == 1
@@ -1130,13 +1357,18 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # images"): a card per setting would repeat the same text.
             finding = items[0]
             specific = [_specific(i, modality, tables) for i in finding.sequence_ids]
-            if finding.inherited and not _has_verb(
-                text[slice(*_clause(text, [f.answer for f in items], tables.clause_verbs))],
-                tables,
-                verbs,
+            if (
+                finding.inherited
+                and paragraph not in headed
+                and not _has_verb(
+                    text[slice(*_clause(text, [f.answer for f in items], tables.clause_verbs))],
+                    tables,
+                    verbs,
+                )
             ):
-                # "Surrounding echogenic fat and a small fluid collection." under an inherited
-                # "On ultrasound, " reads as a fragment: no card.
+                # An item of a list under a setting's header is written as a fragment on
+                # purpose and reads as one; elsewhere, "Surrounding echogenic fat and a small
+                # fluid collection." under an inherited "On ultrasound, " is a fragment.
                 continue
             owner = entity
             if not findings_section:
@@ -1285,6 +1517,28 @@ def _paragraphs(ctx: CaseContext) -> dict[tuple[str, int, SectionKind], int]:
                 result.setdefault((block.location.path, line, section.kind), number)
             number += 1
     return result
+
+
+def _list_headers(ctx: CaseContext, tables: _Tables) -> dict[int, str]:
+    """List items of the Imaging Findings under a header line naming one modality ("MRI R hip
+    (Figure 2):", "AP pelvis + frog-leg lateral:"), by paragraph number, with that modality."""
+    headed: dict[int, str] = {}
+    number = 0
+    for section in ctx.case.sections:
+        family: str | None = None
+        for block in section.blocks:
+            text = clean(block.text).strip()
+            if section.kind is SectionKind.IMAGING_FINDINGS:
+                if block.kind is BlockKind.LIST_ITEM:
+                    if family:
+                        headed[number] = family
+                elif text.endswith(":"):
+                    found = {f for f in (_family(m.id, tables) for m in _mentions(text, tables))}
+                    family = next(iter(found)) if len(found) == 1 and None not in found else None
+                else:
+                    family = None
+            number += 1
+    return headed
 
 
 def _family(sequence_id: str, tables: _Tables) -> str | None:
