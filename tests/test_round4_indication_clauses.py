@@ -384,3 +384,32 @@ def test_predisposing_to_another_condition_is_not_this_entity_risk_factor() -> N
         "bleeding."
     )
     assert answers(text, "risk-factor", "Hepatocellular carcinoma") == [("Obesity", "alcohol")]
+
+
+def test_a_key_predisposing_factor_with_its_usual_cause_and_a_further_factor() -> None:
+    text = (
+        "Pyonephrosis is infected hydronephrosis. Ureteric obstruction, most often by a "
+        "calculus, together with urinary infection is the key predisposing factor; "
+        "immunosuppression is a further risk factor."
+    )
+    assert answers(text, "risk-factor") == [
+        ("ureteric obstruction", "calculus", "urinary infection", "immunosuppression")
+    ]
+
+
+def test_organisms_most_commonly_isolated_are_associations() -> None:
+    text = (
+        "Septic arthritis is infection of a joint space. Staphylococcus aureus and "
+        "streptococci are the organisms most commonly isolated."
+    )
+    (found,) = answers(text, "association")
+    assert found[1] == "streptococci"
+
+
+def test_features_that_define_a_syndrome() -> None:
+    text = (
+        "Lipoma is a benign fatty tumour. Multiple lipomas with angiolipomas define familial "
+        "lipomatosis."
+    )
+    (found,) = answers(text, "association", "Lipoma")
+    assert found == ("angiolipomas", "familial lipomatosis")
