@@ -432,3 +432,34 @@ def test_a_clause_s_own_entity_owns_its_fact(
 )
 def test_no_card_for_an_unclear_relative_owner(discussion: str, kind: str) -> None:
     assert facts_of(make_case(discussion), kind) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # normal development, not whom a disease affects
+        "The growth plate closes at around 16 years of age.",
+        "Myelination is complete by 2 years of age.",
+        # a feature's subject, not the disease's
+        "Pulmonary involvement is seen in older patients.",
+    ],
+)
+def test_no_age_card_for_development_or_a_feature(sentence: str) -> None:
+    case = make_case(f"Osteosarcoma is a bone tumour. {sentence}")
+    assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("Non-ossifying fibromas are seen in the second decade.", "non-ossifying-fibroma"),
+        ("Mature teratomas are found between 20 and 40 years.", "mature-teratoma"),
+        (
+            "Slipped capital femoral epiphysis presents between 10 and 16 years.",
+            "slipped-capital-femoral-epiphysis",
+        ),
+    ],
+)
+def test_a_disease_named_subject_keeps_its_age(sentence: str, key: str) -> None:
+    (fact,) = facts_of(make_case(sentence), AGE)
+    assert fact.key == key

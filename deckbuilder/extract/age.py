@@ -157,7 +157,7 @@ def field_label(text: str, lexicon: object) -> bool:
     """Whether a telegraphic line opens with a label that names a field rather than a disease
     ("Peak: 2nd decade", "Sex ratio: 3:1")."""
     match = re.match(r"\s*([^,;:.()]{2,60}):\s", clean(text))
-    return bool(match) and not is_disease_like(match.group(1), lexicon)
+    return match is not None and not is_disease_like(match.group(1), lexicon)
 
 
 def _label_entity(text: str, lexicon: object) -> str | None:
@@ -301,7 +301,7 @@ def passive_observer(text: str, entity: str, lexicon: object) -> str:
     return f"{name} {participle}{text[match.end() :]}"
 
 
-def _event_subject(text: str, first: int, lexicon: object) -> bool:
+def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> bool:
     """Whether the clause's own subject is an event of the disease ("Perforation is more
     frequent in younger children", "Malignant transformation occurs in older adults"): the age
     is then that event's risk group, not whom the disease affects."""
@@ -312,22 +312,27 @@ def _event_subject(text: str, first: int, lexicon: object) -> bool:
     words = re.findall(r"[A-Za-z][\w-]*", own)
     if any(norm(singular(w)) in events for w in words):
         return True
-    # "Cardiac involvement is more common in older patients": a comparison whose subject is
-    # neither the disease nor its patients speaks of a feature, not of whom it affects.
+    # "Cardiac involvement is more common in older patients", "The growth plate closes at 16
+    # years of age": a subject that is neither a disease, its patients nor an epidemiological
+    # measure speaks of a feature or of normal anatomy, not of whom the disease affects.
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
-    comparative = table.get("comparative")
-    # Only a comparison leading to the age counts ("..., and men are affected more often").
-    if not comparative or not re.search(comparative, text[:first], re.IGNORECASE):
-        return False
     owners = {norm(w) for w in table.get("comparison_owners", [])}
-    if any(norm(singular(w)) in owners for w in words):
+    content = [w for w in words if norm(w) not in {"the", "a", "an", "its", "their", "this"}]
+    if not content or any(norm(singular(w)) in owners for w in words):
         return False
-    return not is_disease_like(own, lexicon)
+    phrase = norm(singular(" ".join(content)))
+    for name in (entity, *disc.entities, *disc.differentials):
+        known = norm(singular(name))
+        if known and (known in phrase or phrase in known):
+            return False
+    head = re.split(r"\s+(?:of|in|with)\s+", own, maxsplit=1)[0]
+    return not (is_disease_like(own, lexicon) or is_disease_like(head, lexicon))
 
 
 def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
     """Whether a clause's age is no distribution: the case's own patient ("Our patient was 45
-    years old, which is typical") or a fronted population that sets the scene for something
+    years old, which is typical"), normal development ("myelination is complete by 2 years"),
+    or a fronted population that sets the scene for something
     else ("In children under 5 years, ultrasound is the first-line test")."""
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
     if case_specific(clause, lexicon):
@@ -335,6 +340,9 @@ def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
     patient = table.get("case_patient")
     if patient and re.search(patient, clause, re.IGNORECASE):
         return True
+    physiology = table.get("physiology")
+    if physiology and re.search(physiology, clause, re.IGNORECASE):
+        return True  # "the growth plate closes at 16 years of age" is normal development
     fronted = table.get("fronted_population")
     match = re.search(fronted, clause, re.IGNORECASE) if fronted else None
     # "In adults, it presents between 20 and 40 years" still states the age in its main clause.
@@ -354,7 +362,7 @@ def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
     if not cuts:
         return False
     cut = begin + cuts[-1].start()
-    earlier = [t for t in matcher(lexicon).triggers(text) if t.start < cut]
+    earlier = [t for t in matcher(lexicon).triggers(text) if t.start < cut]  # type: ignore[arg-type]
     # Only a plain negation may be left behind; doubt ("it is unclear whether ...") covers
     # every predicate after it.
     if any(t.polarity is not Polarity.NEGATED for t in earlier):
@@ -446,7 +454,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             continue
         first_start = spans[0][0]
         clause, offset = clause_of(text, first_start)
-        if _event_subject(clause, first_start - offset, ctx.lexicon):
+        if _event_subject(clause, entity, disc, ctx.lexicon):
             continue
         if _not_distribution(clause, first_start - offset, ctx.lexicon):
             continue
