@@ -260,3 +260,25 @@ def test_the_vignette_reads_on_past_a_comma_between_adjectives(lexicon) -> None:
     )
     ctx = CaseContext(case, (), lexicon, "x")
     assert vignette(ctx) == "63-year-old man with long-standing, poorly treated hypertension"
+
+
+def test_a_joined_answer_never_cuts_a_coordination(lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "On T2WI the lymphoma showed a striated pattern of alternating bright and dark bands."
+    found = {a for _, a in answers(text, lexicon)}
+    assert not any(a.endswith("bright") and "pattern" in a for a in found)
+    assert "dark bands" in found
+
+
+def test_a_discussion_written_on_under_the_findings_gives_no_patient_card() -> None:
+    case = make_case(
+        findings=(
+            "CT showed a hypodense lesion in the spleen.\n\n"
+            "SI = splenic infarct, a wedge-shaped area of ischaemia.\n\n"
+            "Imaging: CT shows a wedge-shaped hypodense area with capsular enhancement."
+        ),
+        final="Splenic infarct",
+        patient=Patient(age="70 years", sex="male"),
+    )
+    texts = [f.text for f in facts_of(case, KIND)]
+    assert any("hypodense lesion in the spleen" in t for t in texts)
+    assert not any("capsular" in t or "wedge-shaped" in t for t in texts)

@@ -339,6 +339,12 @@ class _Tables:
             else None
         )
         self.elsewhere = _word_list(appearance.get("elsewhere_cues") or [])
+        labels = _word_list(appearance.get("teaching_labels") or [])
+        # "LCPD = idiopathic osteonecrosis ...", "Epidemiology: peak 4-8 y".
+        self.teaching = re.compile(
+            r"^(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+=\s"
+            + (rf"|(?:{labels.pattern})\s*:)" if labels else ")"),
+        )
 
 
 # --- finding mentions and terms -----------------------------------------------------------
@@ -603,6 +609,7 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
     # Terms written next to each other describe one thing ("hyperintense peripheral band",
     # "concentric rings of alternating echogenicity"): they become one answer.
     kept: list[_Term] = []
+    starts = {t.start for t in terms}
     for term in terms:
         if kept and term.start < kept[-1].end:
             longer, shorter = (
@@ -622,6 +629,9 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             and re.fullmatch(r"\s+(?:of\s+)?", text[kept[-1].end : term.start], re.I)
             # "a resistive index of 0.85": the measured value is the answer, not its name.
             and term.group not in tables.group_settings
+            # "a cerebriform pattern of alternating hyperintense and hypointense bands": a
+            # joined answer would cut the coordination in two.
+            and not _opens_coordination(text, term.end, starts)
         ):
             previous = kept[-1]
             qualifier = (
@@ -655,6 +665,12 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             continue
         kept.append(term)
     return kept
+
+
+def _opens_coordination(text: str, end: int, starts: set[int]) -> bool:
+    """Whether another term follows ``end`` after "and"/"or" ("hyperintense and hypointense")."""
+    link = re.match(r"\s+(?:and|or)\s+", text[end:])
+    return bool(link and end + link.end() in starts)
 
 
 def _names_structure(text: str, start: int, end: int, tables: _Tables) -> bool:
@@ -1287,6 +1303,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     last_modality: dict[SectionKind, str | None] = {}
     paragraphs = _paragraphs(ctx)
     headed = _list_headers(ctx, tables)
+    teaching = _teaching_start(ctx, tables)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     earlier: list[str] = []  # findings sentences read so far
     verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
@@ -1297,6 +1314,12 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             SectionKind.IMAGING_FINDINGS,
             SectionKind.CLINICAL_HISTORY,
         )
+        if (
+            sentence.section is SectionKind.IMAGING_FINDINGS
+            and teaching is not None
+            and sentence.location.line >= teaching
+        ):
+            continue  # the discussion, written on without its heading: no patient's finding
         if findings_section:
             text, entity = clean(sentence.text), ""
             text = _lesion_for_pronoun(text, earlier, ctx.lexicon)
@@ -1517,6 +1540,16 @@ def _paragraphs(ctx: CaseContext) -> dict[tuple[str, int, SectionKind], int]:
                 result.setdefault((block.location.path, line, section.kind), number)
             number += 1
     return result
+
+
+def _teaching_start(ctx: CaseContext, tables: _Tables) -> int | None:
+    """The first line of the Imaging Findings that opens a teaching paragraph ("LCPD = ...",
+    "Epidemiology: ..."), or None."""
+    section = ctx.case.section(SectionKind.IMAGING_FINDINGS)
+    for block in section.blocks if section else ():
+        if tables.teaching.match(clean(block.text).strip()):
+            return block.location.line
+    return None
 
 
 def _list_headers(ctx: CaseContext, tables: _Tables) -> dict[int, str]:
