@@ -463,3 +463,29 @@ def test_no_age_card_for_development_or_a_feature(sentence: str) -> None:
 def test_a_disease_named_subject_keeps_its_age(sentence: str, key: str) -> None:
     (fact,) = facts_of(make_case(sentence), AGE)
     assert fact.key == key
+
+
+@pytest.mark.parametrize(
+    ("discussion", "text", "answers"),
+    [
+        (
+            "Sarcoidosis is a granulomatous disease. Affects young adults.",
+            "Sarcoidosis affects young adults.",
+            ("young adults",),
+        ),
+        (
+            "Sarcoidosis is a granulomatous disease. Typically seen in women aged 20-40 years.",
+            "Sarcoidosis is typically seen in women aged 20-40 years.",
+            ("20-40 years",),
+        ),
+        (
+            "Sarcoidosis is a granulomatous disease. Epidemiology: F > M, 30-50 y.",
+            "In sarcoidosis, epidemiology: F > M, 30-50 y.",
+            ("30-50 y",),
+        ),
+    ],
+)
+def test_telegraphic_age_lines(discussion: str, text: str, answers: tuple[str, ...]) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.text == text
+    assert fact.answers() == answers

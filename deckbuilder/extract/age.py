@@ -317,7 +317,12 @@ def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> 
     # measure speaks of a feature or of normal anatomy, not of whom the disease affects.
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
     owners = {norm(w) for w in table.get("comparison_owners", [])}
-    content = [w for w in words if norm(w) not in {"the", "a", "an", "its", "their", "this"}]
+    # "Typically seen in ..." has no subject of its own, only an adverb.
+    content = [
+        w
+        for w in words
+        if norm(w) not in {"the", "a", "an", "its", "their", "this"} and not w.endswith("ly")
+    ]
     if not content or any(norm(singular(w)) in owners for w in words):
         return False
     phrase = norm(singular(" ".join(content)))
@@ -446,6 +451,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # force before it (the discourse may have taken the label itself as a topic).
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic_before(sentence))
         text = observed(text, entity, ctx.lexicon)
+        text = verb_opening(text, entity, disc.proper_words, ctx.lexicon)
         plain = _unhedged(text, ctx.lexicon)
         spans = [
             (s, e) for s, e in find_ages(text, ctx.lexicon) if _affirmed(plain, ctx.lexicon, s, e)
@@ -647,6 +653,25 @@ def name_coordinated(
         delta = len(name) - (end - start)
         spans = [(s + delta, e + delta) if s >= end else (s, e) for s, e in spans]
     return clause, spans
+
+
+def verb_opening(text: str, entity: str, proper: Collection[str], lexicon: object) -> str:
+    """A telegraphic line that opens on its verb ("Affects young adults.", "Typically seen in
+    women") written with the entity as its subject ("Sarcoidosis affects young adults."),
+    instead of the "In sarcoidosis, affects ..." ``prepare`` gives it."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    pattern = table.get("verb_opening")
+    prefix = re.match(r"In [^,]{1,80}, ", text)
+    if not pattern or not prefix or not entity:
+        return text
+    body = text[prefix.end() :]
+    match = re.match(pattern, body, re.IGNORECASE)
+    if not match:
+        return text
+    name = upper_first(lower_first(entity, proper))
+    if match.group("participle"):
+        return f"{name} is {body}"
+    return f"{name} {body}"
 
 
 def observed(text: str, entity: str, lexicon: object) -> str:
