@@ -334,3 +334,21 @@ def test_a_participle_with_its_preposition_ends_a_feature() -> None:
         "Pseudogout produces {{c1::chondrocalcinosis}} caused by calcium pyrophosphate and is "
         "typically associated with older age."
     ]
+
+
+def test_thresholds_with_what_they_mean_for_the_diagnosis() -> None:
+    text = (
+        "Hydronephrosis is dilatation of the renal pelvis. US: an anteroposterior pelvic "
+        "diameter of 10 mm or more is abnormal, whereas less than 7 mm makes it unlikely."
+    )
+    (card,) = features(text, ("Extrarenal pelvis",), "Hydronephrosis")
+    assert "{{c1::10 mm or more}} is abnormal" in card
+    assert "{{c2::less than 7 mm}} makes it unlikely" in card
+
+
+def test_a_number_without_a_diagnostic_meaning_is_no_threshold() -> None:
+    text = (
+        "Hydronephrosis is dilatation of the renal pelvis. The pelvis measured 14 mm and the "
+        "cortex was 9 mm thick."
+    )
+    assert features(text, ("Extrarenal pelvis",), "Hydronephrosis") == []

@@ -371,13 +371,72 @@ def _rather_than_facts(ctx: CaseContext) -> Iterator[Fact]:
         span = rather_than(text, ctx.lexicon)
         if span is None or len(text) > MAX_CARD:
             continue
-        if not entity_in_text(text[: span[0]], disc.names_for(entity)):
+        if not entity_in_text(text[: span[0]], disc.names_for(entity)) and not _names_by_word(
+            text, entity, ctx.lexicon
+        ):
             continue
         if not affirmed(text, ctx.lexicon, *span):
             continue
+        # "encase them rather than displace them": the verb is the feature, not the pronoun.
+        pronoun = re.search(r"\s+(?:it|them|this|these|those)$", text[span[0] : span[1]], re.I)
+        if pronoun:
+            span = (span[0], span[0] + pronoun.start())
         parts = cloze_spans(text, [span])
         key = slug(f"{singular(entity)} rather than")[:60].rstrip("-")
         yield build_fact(ctx, sentence, KIND, key, entity, parts, tags=("diagnosis",))
+
+
+def _names_by_word(text: str, entity: str, lexicon: Any) -> bool:
+    """Whether a sentence's own one-word subject is a word of ``entity`` other than its head:
+    "Epidermoids ..." about "intracranial epidermoid cysts"."""
+    opening = _opening_phrase(text, lexicon)
+    own = text[: opening[1]] if opening else ""
+    if not own or len(own.split()) != 1:
+        return False
+    words = norm(singular(entity)).split()
+    return norm(singular(own)) in words[:-1]
+
+
+def _threshold_facts(ctx: CaseContext) -> Iterator[Fact]:
+    """ "A junctional zone of 12 mm or more is diagnostic, whereas 8 mm or less makes it
+    unlikely": each threshold stated with what it means for the diagnosis is hidden."""
+    table = _table(ctx.lexicon)
+    threshold, meaning = table.get("threshold"), table.get("threshold_meaning")
+    if not threshold or not meaning:
+        return
+    disc = case_discourse(ctx)
+    for sentence in prose_sentences(ctx.sentences):
+        raw = disc.expand(clean(sentence.text))
+        if case_specific(raw, ctx.lexicon):
+            continue
+        label = re.match(r"[^:,;]{2,40}:\s+", raw)
+        text = raw[label.end() :] if label else raw
+        topic = disc.topic(sentence)
+        spans: list[tuple[int, int]] = []
+        for clause in re.finditer(r"[^;]+", text):
+            parts = re.split(r",\s*(?:whereas|while|but)\s+", clause.group())
+            position = clause.start()
+            for part in parts:
+                begin = text.index(part, position)
+                position = begin + len(part)
+                said = re.search(meaning, part, re.IGNORECASE)
+                # "makes it unlikely" is what the threshold means, not a hedge on it.
+                if said is None or not affirmed(part[: said.start()], ctx.lexicon):
+                    continue
+                found = re.search(threshold, part, re.IGNORECASE)
+                if found:
+                    spans.append((begin + found.start(), begin + found.end()))
+        if not spans or len(text) > MAX_CARD:
+            continue
+        body = upper_first(text.rstrip(" ;.") + ".")
+        resolved, _ = resolve_anaphora(body, topic, ctx.lexicon, disc.proper_words)
+        if resolved != body:
+            continue
+        parts_out = name_parts(
+            cloze_spans(body, spans), topic, disc.names_for(topic), disc.proper_words
+        )
+        key = slug(f"{singular(topic)} threshold")[:60].rstrip("-")
+        yield build_fact(ctx, sentence, KIND, key, topic, parts_out, tags=("diagnosis",))
 
 
 # --- features of a differential entity ----------------------------------------------------------
@@ -914,6 +973,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     yield from _contrast_facts(ctx)
     # A sentence about a listed alternative is read once, with all its features.
     yield from whereas
+    yield from _threshold_facts(ctx)
     yield from _ddx_line_facts(ctx)
     read = done | {id(f.source) for f in differential}
     yield from (f for f in _rather_than_facts(ctx) if id(f.source) not in read)
