@@ -282,3 +282,20 @@ def test_a_discussion_written_on_under_the_findings_gives_no_patient_card() -> N
     texts = [f.text for f in facts_of(case, KIND)]
     assert any("hypodense lesion in the spleen" in t for t in texts)
     assert not any("capsular" in t or "wedge-shaped" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRI: low T1 signal of the vertebral marrow.", ("t1", "low")),
+        ("The tendon showed high STIR signal at its insertion.", ("stir", "high")),
+        ("FDG-PET showed a hypermetabolic node with an SUVmax of 11.5.", ("nm-pet", "11.5")),
+    ],
+)
+def test_a_level_before_a_named_signal_and_an_uptake_value(text: str, expected, lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert expected in answers(text, lexicon)
+
+
+def test_an_uptake_value_off_pet_and_a_level_before_no_signal_give_nothing(lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert not answers("CT showed a nodule; an SUVmax of 6 was quoted.", lexicon)
+    assert not answers("The high T2 lesion load was noted.", lexicon)
