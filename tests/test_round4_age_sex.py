@@ -489,3 +489,23 @@ def test_telegraphic_age_lines(discussion: str, text: str, answers: tuple[str, .
     (fact,) = facts_of(make_case(discussion), AGE)
     assert fact.text == text
     assert fact.answers() == answers
+
+
+def test_age_and_sex_of_one_sentence_get_their_own_clauses() -> None:
+    case = make_case(
+        "Chondroblastoma is an epiphyseal tumour. It is usually diagnosed in the second "
+        "decade, and there is a male predominance of about 2:1."
+    )
+    (age_fact,) = facts_of(case, AGE)
+    (sex_fact,) = facts_of(case, SEX)
+    assert age_fact.text == "Chondroblastoma is usually diagnosed in the second decade."
+    assert sex_fact.text == "In chondroblastoma, there is a male predominance of about 2:1."
+
+
+def test_a_sex_clause_after_an_age_clause_keeps_only_itself() -> None:
+    case = make_case(
+        "Renal oncocytoma is a benign tumour. Peak incidence is in the seventh decade, and men "
+        "are affected about twice as often as women."
+    )
+    (fact,) = facts_of(case, SEX)
+    assert fact.text == ("In renal oncocytoma, men are affected about twice as often as women.")

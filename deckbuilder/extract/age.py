@@ -623,7 +623,28 @@ def trim_asides(
     tail = re.search(trailing, clause[last:], re.IGNORECASE) if trailing else None
     if tail:
         clause = clause[: last + tail.start()].rstrip(" ,") + "."
+    clause_tail = table.get("trailing_clause")
+    tail = re.search(clause_tail, clause[last:], re.IGNORECASE) if clause_tail else None
+    if tail:
+        # "..., and there is a slight female predominance": another fact, on its own card.
+        clause = clause[: last + tail.start()].rstrip(" ,") + "."
     return clause, spans
+
+
+def own_clause(
+    clause: str, spans: list[tuple[int, int]], lexicon: object
+) -> tuple[str, list[tuple[int, int]]]:
+    """The coordinated clause holding every answer when it has a subject of its own ("Peak
+    incidence is in the seventh decade, and men are affected ..." gives "Men are affected
+    ..."): the clause before it is another fact. ``spans`` are shifted to match."""
+    pattern = (lexicon.get("age", {}) or {}).get("clause_start")  # type: ignore[attr-defined]
+    if not pattern or not spans:
+        return clause, spans
+    starts = [m for m in re.finditer(pattern, clause, re.IGNORECASE) if m.end() <= spans[0][0]]
+    if not starts:
+        return clause, spans
+    cut = starts[-1].end()
+    return upper_first(clause[cut:]), [(s - cut, e - cut) for s, e in spans]
 
 
 def name_coordinated(

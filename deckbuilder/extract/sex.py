@@ -20,6 +20,7 @@ from deckbuilder.extract.age import (
     list_label,
     name_coordinated,
     observed,
+    own_clause,
     reattribute,
     trim_asides,
 )
@@ -187,6 +188,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if owned is None:
             continue
         clause, spans, entity = owned
+        clause, spans = own_clause(clause, spans, ctx.lexicon)
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
         clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
         indices = _indices([role for _, _, role in found])
