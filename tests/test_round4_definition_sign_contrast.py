@@ -352,3 +352,25 @@ def test_a_number_without_a_diagnostic_meaning_is_no_threshold() -> None:
         "cortex was 9 mm thick."
     )
     assert features(text, ("Extrarenal pelvis",), "Hydronephrosis") == []
+
+
+def test_a_heading_word_a_comma_list_of_qualities_and_a_tissue() -> None:
+    out = definitions(
+        "Definition: chondroblastoma is a rare, benign, cartilage-forming tumour of immature "
+        "chondroid cells.",
+        "Chondroblastoma",
+    )
+    assert out == [
+        "Chondroblastoma is a rare, {{c1::benign, cartilage-forming tumour}} of "
+        "{{c2::immature chondroid cells}}."
+    ]
+
+
+def test_an_infection_caused_by_an_organism() -> None:
+    assert definitions(
+        "Cysticercosis is a parasitic infection caused by the larvae of Taenia solium.",
+        "Cysticercosis",
+    ) == [
+        "Cysticercosis is a {{c1::parasitic infection}} caused by the "
+        "{{c2::larvae of Taenia solium}}."
+    ]

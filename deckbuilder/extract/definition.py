@@ -35,6 +35,7 @@ from deckbuilder.extract.text import (
     phrase_regex,
     singular,
     slug,
+    upper_first,
 )
 from deckbuilder.model import Fact
 
@@ -68,15 +69,22 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
     stops = [w for w in _words(lexicon, "category_stops") if w != ","]
     stop = re.compile(rf"\s(?:{phrase_regex(stops)})\s|[,;:.(]", re.IGNORECASE)
     found = stop.search(text, start)
-    # "the partial or complete rotation": a lone adjective before "or"/"and" is joined to the
-    # next word, not cut from it.
+    # "the partial or complete rotation", "a rare, chronic, destructive granulomatous
+    # infection": a lone quality before "or"/"and"/a comma is joined to the words after it; a
+    # rare-like modifier before it stays visible.
     endings = tuple(lexicon_list(lexicon, "clauses", "adjective_endings"))
-    while (
-        found
-        and re.fullmatch(r"\s(?:or|and)\s", found.group(), re.IGNORECASE)
-        and re.fullmatch(r"(?:(?:the|a|an)\s+)?[\w-]+", text[start : found.start()].strip())
-        and text[start : found.start()].strip().lower().endswith(endings)
-    ):
+    modifiers_lead = _words(lexicon, "visible_modifiers")
+    qualities = {w.lower() for w in [*modifiers_lead, *_words(lexicon, "comma_qualities")]}
+    while found and re.fullmatch(r",|\s(?:or|and)\s", found.group(), re.IGNORECASE):
+        last_part = re.split(r",|\s(?:or|and)\s", text[start : found.start()])[-1].strip()
+        lone = re.fullmatch(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}[\w-]+", last_part)
+        if not lone or not re.match(r"(?:,|\s\w+)\s*[\w-]+[\s,]+[\w-]+", text[found.start() :]):
+            break
+        last_word = last_part.lower().split()[-1]
+        if found.group() != "," and len(last_part.split()) > 1:
+            break
+        if not last_word.endswith(endings) and last_word not in qualities:
+            break
         found = stop.search(text, found.end())
     end = found.start() if found else len(text)
     head_words = text[start:end].split()
@@ -106,7 +114,7 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         else None
     )
     if modifiers:
-        lead = re.compile(rf"(?:{phrase_regex(modifiers)})\s+", re.IGNORECASE).match(
+        lead = re.compile(rf"(?:{phrase_regex(modifiers)}),?\s+", re.IGNORECASE).match(
             text, start, end
         )
         if lead and lead.end() < end:
@@ -219,7 +227,15 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
         cause = _phrase_after(text, rest, table.get("cause"), lexicon, of=True)
         if cause:
             return [cause]
-    origin = _phrase_after(text, after, table.get("origin"), lexicon, search=True)
+    # "paragangliomas that arise from the chemoreceptor cells", "a parasitic infection caused
+    # by the larval stage of Echinococcus", "a tumour of hyaline cartilage": what the category
+    # comes from, right after it.
+    origin = _phrase_after(text, after, table.get("origin"), lexicon)
+    origin = origin or _phrase_after(text, after, table.get("cause_after"), lexicon, of=True)
+    tissue = table.get("tissue_of")
+    made_of = re.compile(tissue, re.IGNORECASE).match(text, after) if tissue else None
+    if made_of and not origin:
+        origin = made_of.span("tissue")
     if origin and spans:
         spans.append(origin)
         after = origin[1]
@@ -238,6 +254,10 @@ def _split_containing(text: str, items: list[tuple[int, int]]) -> list[tuple[int
     """ "fibro-osseous tissue containing immature woven bone" is two components."""
     result: list[tuple[int, int]] = []
     for start, end in items:
+        # "lipid-laden macrophages (foamy histiocytes)": a bracketed synonym stays visible.
+        aside = re.search(r"\s*\([^()]*\)$", text[start:end])
+        if aside and aside.start() > 0:
+            end = start + aside.start()
         inner = re.search(r"\s+(?:containing|with|embedded\s+in|set\s+in)\s+", text[start:end])
         if inner and len(text[start : start + inner.start()].split()) <= 5:
             result.append((start, start + inner.start()))
@@ -312,6 +332,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 )
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
+        # "Definition: enchondroma is a benign tumour ...": a heading word opens no subject.
+        heading = re.match(r"(?:Definition|Pathology|Background|Key\s+points?)\s*:\s*", text)
+        if heading:
+            text = upper_first(text[heading.end() :])
         subject = sentence_subject(text, ctx.lexicon)
         if not subject or not _is_case_entity(subject, names):
             continue
