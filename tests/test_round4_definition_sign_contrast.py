@@ -356,12 +356,12 @@ def test_a_number_without_a_diagnostic_meaning_is_no_threshold() -> None:
 
 def test_a_heading_word_a_comma_list_of_qualities_and_a_tissue() -> None:
     out = definitions(
-        "Definition: chondroblastoma is a rare, benign, cartilage-forming tumour of immature "
+        "Definition: chondroblastoma is a rare, benign, cartilage-forming neoplasm of immature "
         "chondroid cells.",
         "Chondroblastoma",
     )
     assert out == [
-        "Chondroblastoma is a rare, {{c1::benign, cartilage-forming tumour}} of "
+        "Chondroblastoma is a rare, {{c1::benign, cartilage-forming neoplasm}} of "
         "{{c2::immature chondroid cells}}."
     ]
 

@@ -75,6 +75,7 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
     endings = tuple(lexicon_list(lexicon, "clauses", "adjective_endings"))
     modifiers_lead = _words(lexicon, "visible_modifiers")
     qualities = {w.lower() for w in [*modifiers_lead, *_words(lexicon, "comma_qualities")]}
+    joined = False
     while found and re.fullmatch(r",|\s(?:or|and)\s", found.group(), re.IGNORECASE):
         last_part = re.split(r",|\s(?:or|and)\s", text[start : found.start()])[-1].strip()
         lone = re.fullmatch(r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,3}[\w-]+", last_part)
@@ -85,10 +86,16 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
             break
         if not last_word.endswith(endings) and last_word not in qualities:
             break
+        joined = joined or found.group() == ","
         found = stop.search(text, found.end())
     end = found.start() if found else len(text)
     head_words = text[start:end].split()
     if not head_words:
+        return None
+    # "a rare, chronic inflammatory disorder": qualities strung before a generic head teach no
+    # category.
+    generic_heads = {w.lower() for w in _words(lexicon, "generic_heads")}
+    if joined and head_words[-1].lower().strip(",") in generic_heads:
         return None
     excluded = {w.lower() for w in _words(lexicon, "excluded_heads")}
     if any(w.lower().strip(",.") in excluded for w in head_words):
