@@ -374,3 +374,24 @@ def test_an_infection_caused_by_an_organism() -> None:
         "Cysticercosis is a {{c1::parasitic infection}} caused by the "
         "{{c2::larvae of Taenia solium}}."
     ]
+
+
+def test_a_predicate_opened_by_a_pronoun_after_and() -> None:
+    text = (
+        "Giant cell tumour is an epiphyseal tumour. Aneurysmal bone cysts are expansile, and "
+        "they show fluid-fluid levels."
+    )
+    assert features(text, ("Aneurysmal bone cyst",), "Giant cell tumour") == [
+        "Aneurysmal bone cysts are {{c1::expansile}}, and they show {{c2::fluid-fluid levels}}."
+    ]
+
+
+def test_a_sign_produced_after_a_negated_comparison_is_still_stated() -> None:
+    assert signs(
+        "Crohn disease is a transmural enteritis. Crohn disease narrows rather than dilates "
+        "the terminal ileum, producing the string sign on barium studies.",
+        "Crohn disease",
+    ) == [
+        "Crohn disease narrows rather than dilates the terminal ileum, producing the "
+        "{{c1::string sign}} on barium studies."
+    ]

@@ -631,6 +631,8 @@ def _predicate_feature(
     # "is well circumscribed and round": coordinated qualities are one cloze each, and so are
     # "a lace-like pattern or a retracting clot".
     for joint, longest in (
+        # "is histologically similar but larger than 2 cm": the vague part gives no cloze.
+        (r"\s+but\s+", 5),
         (r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", 2),
         (
             r"\s+(?:and|or)\s+(?:(?:often|usually|sometimes|typically|also)\s+)?(?=(?:a|an|the)\s)",
@@ -672,9 +674,14 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
     ).search(text, start, end)
     if subordinate:
         end = subordinate.start()
+    # ", and it favours the posterior elements": a pronoun repeating the subject opens a
+    # predicate too.
     cuts = [
         m
-        for m in re.finditer(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+", text[start:end])
+        for m in re.finditer(
+            r",\s*(?:and\s+|but\s+)?(?:(?:it|they)\s+)?|\s+(?:and|but)\s+(?:(?:it|they)\s+)?",
+            text[start:end],
+        )
         if regexes["opening"].match(text, start + m.end(), end)
         and not re.search(r"\(", text[start : start + m.start()].split(")")[-1])
     ]

@@ -144,9 +144,12 @@ def _stated(text: str, start: int, end: int, lexicon: Any) -> bool:
     if not cuts:
         return False
     begin = cuts[-1].end()
-    return _opens_with_verb(text[begin:start], lexicon) and affirmed(
-        text[begin:end], lexicon, start - begin, end - begin
+    opens = _opens_with_verb(text[begin:start], lexicon) or re.match(
+        r"\s*(?:producing|giving|creating|forming|showing|causing|resulting\s+in)\b",
+        text[begin:start],
+        re.IGNORECASE,
     )
+    return bool(opens) and affirmed(text[begin:end], lexicon, start - begin, end - begin)
 
 
 def _sign_span(text: str, start: int, end: int) -> tuple[int, int]:
