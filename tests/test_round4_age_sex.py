@@ -509,3 +509,37 @@ def test_a_sex_clause_after_an_age_clause_keeps_only_itself() -> None:
     )
     (fact,) = facts_of(case, SEX)
     assert fact.text == ("In renal oncocytoma, men are affected about twice as often as women.")
+
+
+@pytest.mark.parametrize(
+    ("discussion", "kind"),
+    [
+        (
+            "Osteoma is a benign bone tumour. It is not seen in children and never affects adults.",
+            AGE,
+        ),
+        (
+            "Osteoma is a benign bone tumour. Whether it affects mainly older adults is debated.",
+            AGE,
+        ),
+        ("Osteoma is a benign bone tumour. It was previously thought to affect mainly women.", SEX),
+        ("Osteoma is a benign bone tumour. A female predominance has not been confirmed.", SEX),
+        ("Osteoma is a benign bone tumour. It is said to be more common in men.", SEX),
+        (
+            "Osteoma is a benign bone tumour. Men and women are equally affected, although some "
+            "series report a slight female predominance.",
+            SEX,
+        ),
+    ],
+)
+def test_a_negated_or_doubted_statement_gives_no_card(discussion: str, kind: str) -> None:
+    assert facts_of(make_case(discussion), kind) == []
+
+
+def test_a_negation_in_another_clause_leaves_the_age() -> None:
+    case = make_case(
+        "Wilms tumour is a renal tumour. The peak incidence is between 1 and 5 years, and "
+        "there is no sex predilection."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.answers() == ("between 1 and 5 years",)

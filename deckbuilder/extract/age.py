@@ -354,6 +354,36 @@ def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
     return bool(match and first < match.end())
 
 
+def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
+    """Whether the answer ``text[start:end]`` sits in a clause that negates or doubts it, as a
+    second check beside the shared polarity triggers: "It is not seen in children", "was
+    previously thought to affect mainly women", "a female predominance has not been confirmed",
+    "whether it affects older adults is debated". The clause runs between breaks ("; ", ", but
+    ..."); a negation before a coordinated verb of occurrence stays in its own predicate."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    breaks = table.get("doubt_breaks")
+    begin, stop = 0, len(text)
+    if breaks:
+        for cut in re.finditer(breaks, text, re.IGNORECASE):
+            if cut.end() <= start:
+                begin = cut.end()
+            elif cut.start() >= end:
+                stop = cut.start()
+                break
+    doubt = table.get("doubt")
+    if doubt and re.search(doubt, text[begin:stop], re.IGNORECASE):
+        return True
+    negation = table.get("doubt_negation")
+    if not negation:
+        return False
+    coordinated = table.get("coordinated")
+    if coordinated:
+        cuts = [c for c in re.finditer(coordinated, text[begin:start], re.IGNORECASE)]
+        if cuts:
+            begin += cuts[-1].start()
+    return re.search(negation, text[begin:stop], re.IGNORECASE) is not None
+
+
 def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
     """Whether an age is affirmed; a negation confined to an earlier coordinated predicate
     ("never contains air and affects younger adults") does not reach a later one."""
@@ -454,7 +484,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         text = verb_opening(text, entity, disc.proper_words, ctx.lexicon)
         plain = _unhedged(text, ctx.lexicon)
         spans = [
-            (s, e) for s, e in find_ages(text, ctx.lexicon) if _affirmed(plain, ctx.lexicon, s, e)
+            (s, e)
+            for s, e in find_ages(text, ctx.lexicon)
+            if _affirmed(plain, ctx.lexicon, s, e) and not doubted(plain, s, e, ctx.lexicon)
         ]
         if not spans:
             continue

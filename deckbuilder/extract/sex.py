@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
+    doubted,
     field_label,
     list_item_facts,
     list_label,
@@ -121,6 +122,13 @@ def _label_entity(text: str, lexicon: object) -> str | None:
     return label
 
 
+def _stated_equal(text: str, lexicon: object) -> bool:
+    """Whether the sentence says both sexes are affected alike ("Men and women are equally
+    affected, although some series report a female predominance"): no predominance card."""
+    pattern = (lexicon.get("sex", {}) or {}).get("stated_equal")  # type: ignore[attr-defined]
+    return bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
     """Whether the entity, or the organ the sentence names, exists in one sex only ("ovarian
     torsion", "adenomyosis", "testicular torsion"): "predominantly affects young women" then
@@ -181,6 +189,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         text = observed(text, entity, ctx.lexicon)
         found = _roles(text, ctx.lexicon)
         if not found or _sex_limited(entity, text, ctx.lexicon):
+            continue
+        if _stated_equal(text, ctx.lexicon) or any(
+            doubted(text, a, b, ctx.lexicon) for a, b, _ in found
+        ):
             continue
         clause, offset = _clauses_of(text, found[0][0], found[-1][1])
         spans = [(a - offset, b - offset) for a, b, _ in found]
