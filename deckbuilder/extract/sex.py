@@ -126,7 +126,9 @@ def _stated_equal(text: str, lexicon: object) -> bool:
     """Whether the sentence says both sexes are affected alike ("Men and women are equally
     affected, although some series report a female predominance"): no predominance card."""
     pattern = (lexicon.get("sex", {}) or {}).get("stated_equal")  # type: ignore[attr-defined]
-    return bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
+    if not isinstance(pattern, str):
+        return False
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
