@@ -413,3 +413,33 @@ def test_features_that_define_a_syndrome() -> None:
     )
     (found,) = answers(text, "association", "Lipoma")
     assert found == ("angiolipomas", "familial lipomatosis")
+
+
+def test_a_role_followed_by_a_timing_keeps_the_treatment_hidden() -> None:
+    text = (
+        "Intussusception is the telescoping of bowel. Hydrostatic reduction, under ultrasound "
+        "guidance, is the first-line treatment and is performed once shock has been corrected."
+    )
+    (card,) = indications(text, "Intussusception")
+    assert "{{c1::Hydrostatic reduction" in card or "{{c1::hydrostatic reduction" in card
+    assert "{{c2::" not in card
+
+
+def test_a_lone_modifier_or_code_shares_the_next_noun() -> None:
+    text = (
+        "Renal cell carcinoma is the commonest renal malignancy. Ablation is preferred in older "
+        "or frail patients with a small mass. Ablation is an option for T1a and T1b tumours."
+    )
+    found = [a for f in indications(text, "Renal cell carcinoma") for a in [f]]
+    assert any("{{c1::older or frail patients with a small mass}}" in c for c in found)
+    assert any("{{c1::T1a and T1b tumours}}" in c for c in found)
+
+
+def test_a_treatment_with_a_bracketed_list_of_steps() -> None:
+    text = (
+        "Hydatid disease is a parasitic infection. Percutaneous treatment (PAIR: puncture, "
+        "aspiration, injection and re-aspiration) is an option for unilocular cysts."
+    )
+    (fact,) = facts_of(make_case(text, final="Hydatid disease"), "surgical-indication")
+    assert fact.answers() == ("unilocular cysts",)
+    assert fact.key == "percutaneous-treatment"

@@ -161,11 +161,18 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             second = trigger_re.match(text, also.end()) if also else None
             if second and not (role_re.search(second.group())):
                 link = connector_re.match(text, second.end())
-                if link and _affirmed_clause(text, t_start, second, lexicon):
+                # "... and is performed once dehydration has been corrected" is a timing.
+                timed = timing_re is not None and timing_re.match(text, second.end())
+                once = re.match(r"\s*once\b", text[second.end() :], re.IGNORECASE)
+                if (
+                    link
+                    and not (timed or once)
+                    and _affirmed_clause(text, t_start, second, lexicon)
+                ):
                     end = _stop(text, link.end(), len(text), table)
                     found = _indication(treatment, text, link.end(), end, table, lexicon)
                     if found:
-                        return found
+                        return replace(found, treatment=_name(treatment))
             # "X is now the treatment of choice": the treatment is what to remember.
             return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
         leading = _leading_condition(text, (t_start, t_end), trigger.end(), table, lexicon, exclude)
@@ -226,7 +233,9 @@ def _treatment_before(text: str, position: int) -> tuple[int, int]:
     comma is empty, so the treatment runs back over the comma pair.
     """
     head = text[:position]
-    bounds = list(_BOUNDARY.finditer(head))
+    # "Percutaneous treatment (PAIR: puncture, aspiration, ...) under cover": bounds inside a
+    # bracket belong to the treatment's own aside.
+    bounds = [b for b in _BOUNDARY.finditer(head) if not _in_brackets(head, b.start())]
     start = bounds[-1].end() if bounds else 0
     end = len(head.rstrip())
     if not head[start:].strip() and bounds:
@@ -236,6 +245,12 @@ def _treatment_before(text: str, position: int) -> tuple[int, int]:
     if link:
         start = link.end()
     return start, end
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside an unclosed bracket of ``text``."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
 
 
 def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: object) -> bool:
@@ -390,6 +405,7 @@ def _indication(
         spans = [(0, len(body.rstrip(" .")))]
     else:
         spans = merge_modifiers(body, split_items(body), lexicon)
+    spans = _join_modifiers(body, spans, lexicon)
     spans = [piece for s, e in spans for piece in _split_group(body, s, e, table)]
     conservative = table.get("non_surgical")
     failed = table.get("failed_conservative")
@@ -411,6 +427,29 @@ def _indication(
         return None
     treatment = re.sub(r"^(?:the|a|an)\s+", "", treatment.strip(), flags=re.IGNORECASE)
     return Indication(treatment, items)
+
+
+def _join_modifiers(
+    body: str, spans: list[tuple[int, int]], lexicon: object
+) -> list[tuple[int, int]]:
+    """ "older or frail patients": a lone modifier before "or"/"and" qualifies the next item's
+    noun and is no indication of its own."""
+    modifiers = {w.lower() for w in lexicon_list(lexicon, "indication", "modifier_words")}
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if joined:
+            ps, pe = joined[-1]
+            # "CE1 and CE3a cysts": a lone code shares the next item's noun too.
+            lone = body[ps:pe]
+            if (
+                (lone.lower() in modifiers or re.fullmatch(r"[A-Z]{1,4}\d+[a-z]?", lone))
+                and re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s])
+                and len(body[s:e].split()) > 1
+            ):
+                joined[-1] = (ps, e)
+                continue
+        joined.append((s, e))
+    return joined
 
 
 def _split_group(body: str, start: int, end: int, table: dict) -> list[tuple[int, int]]:
@@ -452,7 +491,7 @@ def _with_antecedent(sentence: Sentence, previous: str | None, lexicon: object) 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     previous: str | None = None  # the treatment the previous sentence indicated
-    names = disc.names_for(_entity(ctx))
+    names = _names(disc, _entity(ctx))
     for sentence in prose_sentences(ctx.sentences):
         raw = find_indications(sentence.text, ctx.lexicon, names)
         if not raw:
@@ -465,10 +504,22 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         else:
             sentence_text = sentence
         previous = _written_treatment(sentence_text.text, raw[-1])
-        entity = _entity(ctx)
+        # "Slipped capital femoral epiphysis (SCFE)" is named in a card by its words.
+        entity = re.sub(r"\s*\([^()]+\)$", "", _entity(ctx)) or _entity(ctx)
         prepared, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
-        for found in find_indications(prepared, ctx.lexicon, disc.names_for(entity)):
+        for found in find_indications(prepared, ctx.lexicon, _names(disc, entity)):
             yield _fact(ctx, disc, sentence, prepared, entity, found)
+
+
+def _names(disc: Any, entity: str) -> list[str]:
+    """The entity's names, with a written-out abbreviation taken apart: "Slipped capital
+    femoral epiphysis (SCFE)" is named by "SCFE" and by the words before the bracket."""
+    names = list(disc.names_for(entity))
+    for name in list(names):
+        spelled = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+        if spelled:
+            names += [spelled.group(1), spelled.group(2)]
+    return names
 
 
 def _fact(
@@ -501,7 +552,8 @@ def _fact(
         ctx,
         sentence,
         KIND,
-        slug(norm(found.treatment)),
+        # An aside listing steps ("(PAIR: puncture, aspiration, ...)") is no part of the key.
+        slug(norm(re.sub(r"\s*\([^()]*[:,][^()]*\)", "", found.treatment))),
         entity,
         parts,
         tags=("management",),
