@@ -299,3 +299,27 @@ def test_a_level_before_a_named_signal_and_an_uptake_value(text: str, expected, 
 def test_an_uptake_value_off_pet_and_a_level_before_no_signal_give_nothing(lexicon) -> None:  # type: ignore[no-untyped-def]
     assert not answers("CT showed a nodule; an SUVmax of 6 was quoted.", lexicon)
     assert not answers("The high T2 lesion load was noted.", lexicon)
+
+
+def test_they_in_the_findings_are_the_lesions_the_sentence_before_named() -> None:
+    case = make_case(
+        findings=(
+            "Ultrasound showed a nodule in each thyroid lobe. CT confirmed both nodules. They "
+            "were hypodense on the unenhanced images."
+        ),
+        final="Colloid nodules",
+    )
+    texts = [f.text for f in facts_of(case, KIND) if "hypodense" in f.answers()]
+    assert texts
+    assert all("the nodules were" in t for t in texts)
+
+
+def test_they_stays_unresolved_when_no_plural_lesion_was_named() -> None:
+    case = make_case(
+        findings=(
+            "Ultrasound showed a nodule in the right thyroid lobe. They were hypodense on the "
+            "unenhanced CT images."
+        ),
+        final="Colloid nodule",
+    )
+    assert not any("the nodules" in f.text for f in facts_of(case, KIND))

@@ -1465,6 +1465,11 @@ def _lesion_for_pronoun(text: str, earlier: Sequence[str], lexicon: Any) -> str:
     if not pronoun:
         return text
     lesion = findings_lesion(earlier, lexicon)
+    if lesion and pronoun.group(1) == "They" and singular(lesion) == lesion and earlier:
+        # "MR confirmed both cysts. They were ...": the previous sentence names the lesions.
+        noun = lesion.split()[-1]
+        if re.search(rf"(?<![\w-]){re.escape(noun)}e?s(?![\w-])", earlier[-1], re.I):
+            lesion = f"the {noun}s"
     if not lesion or (pronoun.group(1) == "They") != (singular(lesion) != lesion):
         return text  # "They" for "the mass" would not agree
     name = upper_first(lesion) + ("'s" if pronoun.group(1) == "Its" else "")
