@@ -28,9 +28,10 @@ would leak into the plain text that facts are cut from.
 Finding where the discussion starts when the page has no ``Discussion`` heading (Eurorad often
 prints none): the first paragraph after ``Imaging Findings`` is always a finding. Each following
 paragraph is scored for cues that it describes *this patient* (figure citations, past-tense
-report verbs, measurements, "the patient"/"our case") against cues that it is *general text*
-(present-tense and modal verbs, literature citations such as ``[1,3]`` or ``(5)``, plural
-"patients"/"cases"). The discussion starts at the first paragraph whose general score is at least
+report verbs, measurements other than thresholds such as "larger than 4 cm", "the patient"/"our
+case") against cues that it is *general text* (present-tense and modal verbs, literature citations
+such as ``[1,3]`` or ``(5)``, plural "patients"/"cases", and for telegraphic notes an opening
+definition "X = ..." or teaching label such as "Epidemiology:"). The discussion starts at the first paragraph whose general score is at least
 2 and beats its patient score; every paragraph after it belongs to the discussion. When none
 qualifies, everything stays under Imaging Findings and a warning says so.
 """
@@ -113,6 +114,22 @@ _GENERAL_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 _LITERATURE_CITE_RE = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\d+(?:\s*[,–-]\s*\d+)*\)")
+# Telegraphic teaching text has few verbs; its openings give it away instead: a definition
+# ("Hepatic haemangioma = most common benign liver tumour", "TOA (tubo-ovarian abscess) = ...")
+# or a teaching label ("Epidemiology:", "Key points", "DDx:") at the start of the paragraph.
+_THRESHOLD_RE = re.compile(
+    r"(?:\b(?:than|under|over|above|below|exceeding|beyond|up\s+to|at\s+least|use)|[<>≤≥])\s*$",
+    re.IGNORECASE,
+)
+_DEFINITION_OPENING_RE = re.compile(r"^[A-Z][^.:=\n]{1,80}?\s=\s")
+_TEACHING_LABEL_RE = re.compile(
+    r"^(?:\d+[.)]\s*)?(?:epidemiology|pathology|patho(?:physiology|genesis)|aetiology|etiology"
+    r"|risk\s+factors|clinical\s+(?:features|presentation)|management|treatment|prognosis"
+    r"|complications|ddx|differential(?:\s+diagnos[ie]s)?|key\s+points|teaching\s+points"
+    r"|learning\s+points|take[- ]home\s+(?:points|messages?)|imaging(?:\s+features)?"
+    r"|imaging\s+by\s+modality|background|definition)\b\s*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"\s+")
@@ -589,15 +606,25 @@ def _discussion_start(paragraphs: list[_Paragraph]) -> int | None:
     return None
 
 
+def _threshold(text: str, start: int) -> bool:
+    """Whether the measurement at ``start`` is a threshold of general text ("larger than 4 cm",
+    "under 2 cm", "> 5 mm") rather than a size measured in this patient."""
+    return _THRESHOLD_RE.search(text[max(0, start - 16) : start]) is not None
+
+
 def _cue_scores(text: str) -> tuple[int, int]:
     """(patient, general) cue scores of a paragraph; weights favour the least ambiguous cues."""
     patient = (
         3 * len(_FIGURE_CITE_RE.findall(text))
         + 2 * len(_PATIENT_PHRASE_RE.findall(text))
-        + 2 * len(_MEASUREMENT_RE.findall(text))
+        + 2 * sum(1 for m in _MEASUREMENT_RE.finditer(text) if not _threshold(text, m.start()))
         + len(_PAST_VERB_RE.findall(text))
     )
     general = 2 * len(_LITERATURE_CITE_RE.findall(text)) + len(_GENERAL_VERB_RE.findall(text))
+    if _DEFINITION_OPENING_RE.match(text):
+        general += 4
+    if _TEACHING_LABEL_RE.match(text):
+        general += 4
     return patient, general
 
 

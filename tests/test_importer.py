@@ -464,6 +464,43 @@ def test_patient_paragraph_after_findings_is_not_discussion() -> None:
     assert diagnostics == []
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Osteochondroma = commonest benign bone tumour, a cartilage-capped exostosis.",
+        "SCFE (slipped capital femoral epiphysis) = displacement through the physis.",
+        "Epidemiology: boys 10-16 y, obese, often bilateral.",
+        "Key points\n1. Cortical continuity with the parent bone.",
+        "DDx: chondrosarcoma (cap over 2 cm), parosteal osteosarcoma.",
+    ],
+)
+def test_telegraphic_teaching_text_starts_the_discussion(opening: str) -> None:
+    case, diagnostics = imported(
+        findings_case(
+            "XR: 3 cm pedunculated bony outgrowth of the distal femur (Figure 1).",
+            "MRI: cartilage cap 4 mm on T2WI (Figure 2).",
+            opening,
+            "Management: excision if symptomatic or the cap grows in adulthood.",
+        )
+    )
+    _, sections = split_note(case.markdown)
+    assert len(sections["Imaging Findings"]) == 2
+    assert sections["Discussion"][0].startswith(opening.split("\n")[0])
+    assert diagnostics == []
+
+
+def test_a_threshold_is_no_measurement_of_the_patient() -> None:
+    case, _ = imported(
+        findings_case(
+            "CT: 2.5 cm hypodense adrenal nodule, 8 HU (Figure 1).",
+            "Adrenal adenoma = benign cortical tumour; lipid-rich when under 10 HU, "
+            "and a size above 4 cm raises concern.",
+        )
+    )
+    _, sections = split_note(case.markdown)
+    assert sections["Discussion"][0].startswith("Adrenal adenoma =")
+
+
 def test_first_paragraph_is_always_a_finding() -> None:
     case, _ = imported(findings_case("Lipomas are common and are usually benign [2].", "More."))
     _, sections = split_note(case.markdown)
