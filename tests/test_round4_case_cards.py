@@ -105,3 +105,33 @@ def test_a_numbered_type_of_a_disease_is_part_of_the_answer():
     spans = [fact.text[c.start : c.end] for c in fact.clozes]
     assert spans and "Neurofibromatosis type 1" in spans[0]
     assert "type 1" not in fact.text[: fact.clozes[0].start]
+
+
+def test_a_short_compound_diagnosis_is_one_answer():
+    case = make_case(
+        history="A 3-week-old girl had bilious vomiting.",
+        findings="Upper GI series showed a corkscrew duodenum.",
+        final="Duodenal web with windsock deformity (incomplete obstruction)",
+        patient=Patient(age="3 weeks", sex="female"),
+    )
+    fact = _final(case)
+    assert marked(fact).endswith(
+        "{{c1::Duodenal web with windsock deformity}} (incomplete obstruction)"
+    )
+
+
+def test_a_long_compound_diagnosis_is_asked_entity_by_entity():
+    final = (
+        "Pigmented villonodular synovitis and secondary haemosiderin deposition developing "
+        "in the setting of haemophilic arthropathy"
+    )
+    case = make_case(
+        history="A 19-year-old man had recurrent knee swelling.",
+        findings="MRI showed synovial blooming on gradient-echo images.",
+        final=final,
+        patient=Patient(age="19 years", sex="male"),
+    )
+    fact = _final(case)
+    spans = [fact.text[c.start : c.end] for c in fact.clozes]
+    assert len(spans) >= 2
+    assert all(len(s) <= 90 for s in spans)

@@ -34,7 +34,7 @@ def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
         parts.append(Answer(diagnosis[start:end]))
         position = end
     parts.append(diagnosis[position:])
-    parts = _merge_lists(parts)
+    parts = _one_answer(_merge_lists(parts))
     if not any(isinstance(p, Answer) for p in parts):
         return [Answer(diagnosis)]
     # Bracketed words left visible (a subtype) would not name the diagnosis but hint at it.
@@ -72,6 +72,28 @@ def _head_pattern(head: str) -> str:
     head "Mixed laryngocele" is "Mixed (internal and external) laryngocele" in the text."""
     words = [re.escape(w) for w in head.split()]
     return r"(?:\s*\([^()]*\))?\s+".join(words)
+
+
+# Longest single answer for a compound diagnosis; a longer one is asked part by part.
+MAX_JOINED_ANSWER = 90
+
+
+def _one_answer(parts: list[str | Answer]) -> list[str | Answer]:
+    """A compound diagnosis short enough to read as one term is one answer: "{{c1::Intestinal
+    malrotation with midgut volvulus}}", "{{c1::Transient osteoporosis of the left hip}}",
+    rather than its entities hidden apart with the words between them left showing. A bracket
+    or comma between the entities, or an answer over ``MAX_JOINED_ANSWER`` characters, keeps
+    them apart."""
+    answers = [i for i, p in enumerate(parts) if isinstance(p, Answer)]
+    if len(answers) < 2:
+        return parts
+    first, last = answers[0], answers[-1]
+    between = parts[first : last + 1]
+    joined = "".join(p.text if isinstance(p, Answer) else p for p in between)
+    gaps = [p for p in between if not isinstance(p, Answer)]
+    if len(joined) > MAX_JOINED_ANSWER or any(re.search(r"[(),;:]", g) for g in gaps):
+        return parts
+    return [*parts[:first], Answer(joined), *parts[last + 1 :]]
 
 
 def _merge_lists(parts: list[str | Answer]) -> list[str | Answer]:
