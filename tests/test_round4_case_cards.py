@@ -135,3 +135,27 @@ def test_a_long_compound_diagnosis_is_asked_entity_by_entity():
     spans = [fact.text[c.start : c.end] for c in fact.clozes]
     assert len(spans) >= 2
     assert all(len(s) <= 90 for s in spans)
+
+
+def test_a_telegraphic_definition_names_the_subject_without_its_equals_sign():
+    from deckbuilder.extract.subject import sentence_subject
+    from deckbuilder.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    assert sentence_subject("Enchondroma = benign hyaline cartilage tumour.", lexicon) == (
+        "Enchondroma"
+    )
+    assert sentence_subject("NF1 (neurofibromatosis type 1) = RASopathy.", lexicon) == (
+        "NF1 (neurofibromatosis type 1)"
+    )
+    case = make_case(
+        "Renal oncocytoma = benign tumour of intercalated cells. Partial nephrectomy is "
+        "reserved for lesions larger than 4 cm.",
+        history="A 66-year-old man had an incidental renal mass.",
+        findings="CT showed a 5 cm enhancing mass with a central scar.",
+        final="Renal oncocytoma",
+        patient=Patient(age="66 years", sex="male"),
+    )
+    texts = [f.text for f in facts_of(case) if f.kind != "final-diagnosis"]
+    assert texts
+    assert not any("=," in t or "oncocytoma =," in t for t in texts)

@@ -134,10 +134,13 @@ def sentence_subject(text: str, lexicon: Any, max_words: int = 8) -> str | None:
     )
     if intro:
         body = body[intro.end() :]
-    match = re.search(rf"\s+(?:{phrase_regex(verbs)})\b", body, re.IGNORECASE)
+    # A telegraphic definition "Hepatic haemangioma = most common benign liver tumour": the
+    # equals sign is its verb.
+    equation = re.match(r"([^=,;:]{2,80}?)\s+=\s", body)
+    match = equation or re.search(rf"\s+(?:{phrase_regex(verbs)})\b", body, re.IGNORECASE)
     if not match:
         return None
-    subject = body[: match.start()].strip(" ,")
+    subject = (equation.group(1) if equation else body[: match.start()]).strip(" ,")
     if not subject or len(subject.split()) > max_words or re.search(r"[,;:]", subject):
         return None
     return subject
