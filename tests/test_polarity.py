@@ -43,6 +43,7 @@ A, N, U = Polarity.AFFIRMED, Polarity.NEGATED, Polarity.UNCERTAIN
         ("Central ossification is typical of osteosarcoma rather than MO.", "MO", N),
         ("The mass lacked a fat plane with the aorta.", "fat plane", N),
         ("Hamartomas lack internal vascularity on Doppler.", "internal vascularity", N),
+        ("Medulloblastoma is not seen in adults over 60.", "adults", N),
         ("Restricted diffusion was not seen on the ADC map.", "Restricted diffusion", N),
     ],
 )
@@ -62,6 +63,10 @@ def test_negation(lexicon: Lexicon, text: str, phrase: str, expected: Polarity) 
         ("A T2 bright lesion suggestive of a haemangioma.", "haemangioma", U),
         ("A T2 bright lesion suggestive of a haemangioma.", "T2 bright lesion", A),
         ("Findings were suspicious for early abscess formation.", "abscess formation", U),
+        ("It is unclear whether smoking raises the risk of chordoma.", "smoking", U),
+        ("A link with trauma was previously thought to exist.", "trauma", U),
+        ("Whether screening of relatives helps is debated.", "screening of relatives", U),
+        ("A familial form of the disease has not been confirmed.", "familial form", U),
     ],
 )
 def test_uncertainty(lexicon: Lexicon, text: str, phrase: str, expected: Polarity) -> None:
