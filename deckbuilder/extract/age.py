@@ -63,7 +63,11 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
     """Spans of the age expressions of ``text`` that describe who a disease affects."""
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
     anchors = lexicon_list(lexicon, "age", "anchors")
-    if not anchors or not re.search(rf"(?<![\w-])(?:{phrase_regex(anchors)})", text, re.I):
+    anchor_pattern = table.get("anchor_pattern")
+    if not (
+        (anchors and re.search(rf"(?<![\w-])(?:{phrase_regex(anchors)})", text, re.I))
+        or (anchor_pattern and re.search(anchor_pattern, text, re.I))
+    ):
         return []
     exclusions = lexicon_list(lexicon, "age", "exclusions")
     excluded = (
@@ -83,7 +87,7 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
             if not _is_age(text, match, table, excluded):
                 continue
             taken.append(match.span())
-            spans.append(_answer_span(match))
+            spans.append(_bound_span(text, match, table))
     ranges = [s for s, _ in taken]
     for pattern in table.get("groups", []):
         for match in re.finditer(pattern, text, re.IGNORECASE):
@@ -125,7 +129,9 @@ def _conditional(text: str, start: int, table: dict) -> bool:
     condition = table.get("condition")
     if not condition:
         return False
-    begin = max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1
+    # A decimal point ("0.25 mmol/L") is no clause break: only a stop before a space is.
+    breaks = [m.end() for m in re.finditer(r"[;.](?=\s)", text[:start])]
+    begin = breaks[-1] if breaks else 0
     stop = min((i for i in (text.find(";", start), len(text)) if i >= 0), default=len(text))
     consequence = table.get("consequence")
     if consequence:
@@ -142,14 +148,19 @@ def _conditional(text: str, start: int, table: dict) -> bool:
 
 def _labelled(text: str, match: re.Match[str] | _Span, table: dict) -> bool:
     """Whether an age group is the whole value of a telegraphic label ("Nasopharyngeal
-    carcinoma: adults, centred on ..."): the label names the entity, the group who it affects."""
+    carcinoma: adults, centred on ..."), or one whole comma item of it ("Cystic neoplasm: solid
+    nodules, older women."): the label names the entity, the group who it affects."""
     label = table.get("group_label")
+    item = table.get("group_label_item")
     tail = table.get("group_label_end")
+    before = text[: match.start()]
     return bool(
-        label
-        and tail
-        and re.search(label, text[: match.start()], re.IGNORECASE)
+        tail
         and re.match(tail, text[match.end() :], re.IGNORECASE)
+        and (
+            (label and re.search(label, before, re.IGNORECASE))
+            or (item and re.search(item, before, re.IGNORECASE))
+        )
     )
 
 
@@ -176,6 +187,39 @@ def _label_entity(text: str, lexicon: object) -> str | None:
     return match.group(1).strip()
 
 
+def course_label(text: str, lexicon: object) -> bool:
+    """Whether a telegraphic line opens with a label naming a course or an action rather than
+    a population ("Prognosis: ...", "Management: ...")."""
+    match = re.match(r"\s*([^,;:.()]{2,60}):\s", clean(text))
+    courses = table_words(lexicon, "course_labels")
+    return match is not None and norm(match.group(1)) in courses
+
+
+def unlabelled(text: str, lexicon: object) -> str:
+    """``text`` ("In hepatic hemangioma, epidemiology: usually found at 30-50 years.") without
+    a generic field label after its "In <entity>, " prefix, so the line reads as the clause it
+    abbreviates and a verb opening can take the entity as subject."""
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    generic = [str(w) for w in table.get("generic_labels", [])]
+    prefix = re.match(r"In [^,]{1,80}, ", text)
+    if not prefix or not generic:
+        return text
+    label = re.match(rf"(?:{phrase_regex(generic)}):\s+", text[prefix.end() :], re.IGNORECASE)
+    if not label:
+        return text
+    return text[: prefix.end()] + text[prefix.end() + label.end() :]
+
+
+def resumed_pronoun(text: str, entity: str, proper: Collection[str]) -> str:
+    """``text`` with "In <entity>, it affects ..." (a clause cut after a semicolon, its pronoun
+    left) written "<Entity> affects ...": the pronoun is the entity the prefix names."""
+    match = re.match(r"In ([^,]{1,80}), (it|they) (?=[a-z])", text)
+    if not match or not entity or norm(match.group(1)) != norm(entity):
+        return text
+    name = singular(entity) if match.group(2) == "it" else plural(singular(entity))
+    return upper_first(lower_first(name, proper)) + " " + text[match.end() :]
+
+
 class _Span:
     """A found span that answers the ``start``/``end`` calls of a regex match."""
 
@@ -191,6 +235,18 @@ class _Span:
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _bound_span(text: str, match: re.Match[str], table: dict) -> tuple[int, int]:
+    """The answer span of a found age: a bound ("before 20 years") is hidden whole unless a
+    rarity word just before it keeps it visible ("almost never before {{50 years}}")."""
+    if not _TIME_BOUND.match(match.group()):
+        return _answer_span(match)
+    rarity = table.get("bound_rarity")
+    near = text[max(0, match.start() - 40) : match.end()]
+    if rarity and re.search(rarity, near, re.IGNORECASE):
+        return _answer_span(match)
+    return match.span()
 
 
 def _answer_span(match: re.Match[str]) -> tuple[int, int]:
@@ -362,6 +418,10 @@ def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
     ..."); a negation before a coordinated verb of occurrence stays in its own predicate."""
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
     breaks = table.get("doubt_breaks")
+    if breaks and re.match(r"(?:In\s[^,]{1,80},\s+)?[^,;:.()]{3,60}:\s", text):
+        # A telegraphic line ("Cystic neoplasm: older women, septated cyst without edema") is a
+        # list of items: a negation in one item says nothing of the next.
+        breaks = f"(?:{breaks})|,\\s*"
     begin, stop = 0, len(text)
     if breaks:
         for cut in re.finditer(breaks, text, re.IGNORECASE):
@@ -370,6 +430,12 @@ def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
             elif cut.start() >= end:
                 stop = cut.start()
                 break
+    leading = table.get("leading_aside")
+    aside = re.match(leading, text, re.IGNORECASE) if leading else None
+    if aside and aside.start("aside") < aside.end() <= start:
+        # "Although the lesion is presumably congenital, patients present at 20-50 years": the
+        # hedge belongs to the subordinate clause, not to the age of the main one.
+        begin = max(begin, aside.end())
     doubt = table.get("doubt")
     if doubt and re.search(doubt, text[begin:stop], re.IGNORECASE):
         return True
@@ -472,6 +538,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             yield from list_item_facts(ctx, sentence, label, KIND, find_ages)
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
+        if course_label(sentence.text, ctx.lexicon):
+            continue  # "Prognosis: worse with onset after 8 y" is no distribution
         label_entity = _label_entity(sentence.text, ctx.lexicon)
         if label_entity:
             # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
@@ -480,6 +548,13 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # "Peak: 2nd decade." names a field, not an entity: the line is about the topic in
             # force before it (the discourse may have taken the label itself as a topic).
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic_before(sentence))
+            stripped = unlabelled(text, ctx.lexicon)
+            opened = verb_opening(stripped, entity, disc.proper_words, ctx.lexicon)
+            if opened != stripped:
+                # "Epidemiology: usually found at 30-50 years." reads "<Entity> is usually
+                # found at 30-50 years." once the field label is gone.
+                text = opened
+        text = resumed_pronoun(text, entity, disc.proper_words)
         text = observed(text, entity, ctx.lexicon)
         text = verb_opening(text, entity, disc.proper_words, ctx.lexicon)
         plain = _unhedged(text, ctx.lexicon)
