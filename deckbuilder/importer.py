@@ -27,13 +27,13 @@ would leak into the plain text that facts are cut from.
 
 Finding where the discussion starts when the page has no ``Discussion`` heading (Eurorad often
 prints none): the first paragraph after ``Imaging Findings`` is always a finding. Each following
-paragraph is scored for cues that it describes *this patient* (figure citations, past-tense
-report verbs, measurements other than thresholds such as "larger than 4 cm", "the patient"/"our
-case") against cues that it is *general text* (present-tense and modal verbs, literature citations
-such as ``[1,3]`` or ``(5)``, plural "patients"/"cases", and for telegraphic notes an opening
-definition "X = ..." or teaching label such as "Epidemiology:"). The discussion starts at the first paragraph whose general score is at least
-2 and beats its patient score; every paragraph after it belongs to the discussion. When none
-qualifies, everything stays under Imaging Findings and a warning says so.
+paragraph is scored for cues that it describes *this patient* (figure citations, past-tense report
+verbs, measurements other than thresholds such as "larger than 4 cm", "the patient"/"our case")
+against cues that it is *general text* (present-tense and modal verbs, literature citations such as
+``[1,3]`` or ``(5)``, plural "patients"/"cases", and for telegraphic notes an opening definition "X
+= ..." or teaching label such as "Epidemiology:"). The discussion starts at the first paragraph
+whose general score is at least 2 and beats its patient score; every paragraph after it belongs to
+the discussion. When none qualifies, everything stays under Imaging Findings and a warning says so.
 """
 
 from __future__ import annotations

@@ -50,6 +50,8 @@ def test_clean_cards_are_kept(marked):
         ("Colloid cysts are [hyperdense (on CT] in most patients.", "unbalanced"),
         ("A 50-year-old man with by a 50-year-old man had a [mass].", "'with by'"),
         ("Paragangliomas show the the [salt-and-pepper] pattern.", "'the the'"),
+        ("Chordoma is seen in [patients] over 50.", "asks nothing"),
+        ("Tuberous sclerosis shows [cysts together] with angiomyolipomas.", "'together'"),
     ],
 )
 def test_bad_cuts_are_found(marked, why):

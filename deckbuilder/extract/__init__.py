@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from deckbuilder.extract.base import CaseContext, Rule, RuleOutput
+from deckbuilder.extract.base import (
+    MAX_ANSWER_CHARS,
+    MAX_TEXT_CHARS,
+    CaseContext,
+    Rule,
+    RuleOutput,
+)
 from deckbuilder.extract.guard import keep_readable
 from deckbuilder.extract.pronouns import settle_pronouns
 from deckbuilder.extract.subject import case_discourse, resolve_subject
@@ -49,8 +55,6 @@ RULE_MODULES = (
     "final",
 )
 
-MAX_ANSWER_CHARS = 90
-MAX_TEXT_CHARS = 400
 
 _CLOZE_MARKUP = re.compile(r"\{\{c\d+::|\}\}")
 

@@ -15,6 +15,10 @@ from deckbuilder.model import CaseNote, Diagnostic, Fact, Sentence
 
 T = TypeVar("T")
 
+# The size bar of a card: a cloze answer is a term, not a clause, and a card reads at a glance.
+MAX_ANSWER_CHARS = 90
+MAX_TEXT_CHARS = 400
+
 
 @dataclass(frozen=True)
 class CaseContext:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.base import MAX_TEXT_CHARS, CaseContext, Rule
 from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
 from deckbuilder.extract.text import Answer, build_fact, clean, norm, slug
 from deckbuilder.extract.vignette import short_vignette, vignette
 from deckbuilder.model import Fact, SectionKind, Sentence
 
 KIND = "differential-diagnosis"
-MAX_TEXT = 400
 
 
 def differential_items(ctx: CaseContext) -> list[tuple[str, Sentence]]:
@@ -89,10 +88,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # makes room for them rather than dropping them.
             tail = f"{question}, other than {_join(others)}: "
             lead = f"{front} {tail}"
-            if len(lead) + len(name) > MAX_TEXT:
-                room = MAX_TEXT - len(tail) - len(name) - 1
+            if len(lead) + len(name) > MAX_TEXT_CHARS:
+                room = MAX_TEXT_CHARS - len(tail) - len(name) - 1
                 lead = f"{short_vignette(ctx.case, ctx.lexicon, room, hide=hide)} {tail}"
-            if len(lead) + len(name) > MAX_TEXT:
+            if len(lead) + len(name) > MAX_TEXT_CHARS:
                 lead = f"{front} {question}: "
         yield build_fact(
             ctx, sentence, KIND, slug(name), name, [lead, Answer(name)], tags=("diagnosis",)

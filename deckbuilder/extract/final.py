@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.base import MAX_ANSWER_CHARS, MAX_TEXT_CHARS, CaseContext, Rule
 from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
 from deckbuilder.extract.text import Answer, build_fact, lexicon_list, norm
 from deckbuilder.extract.vignette import vignette
 from deckbuilder.model import Fact, SectionKind
 
 KIND = "final-diagnosis"
+_QUESTION = "Final diagnosis: "
 
 
 def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
@@ -74,15 +75,11 @@ def _head_pattern(head: str) -> str:
     return r"(?:\s*\([^()]*\))?\s+".join(words)
 
 
-# Longest single answer for a compound diagnosis; a longer one is asked part by part.
-MAX_JOINED_ANSWER = 90
-
-
 def _one_answer(parts: list[str | Answer]) -> list[str | Answer]:
     """A compound diagnosis short enough to read as one term is one answer: "{{c1::Intestinal
     malrotation with midgut volvulus}}", "{{c1::Transient osteoporosis of the left hip}}",
     rather than its entities hidden apart with the words between them left showing. A bracket
-    or comma between the entities, or an answer over ``MAX_JOINED_ANSWER`` characters, keeps
+    or comma between the entities, or an answer over ``MAX_ANSWER_CHARS`` characters, keeps
     them apart."""
     answers = [i for i, p in enumerate(parts) if isinstance(p, Answer)]
     if len(answers) < 2:
@@ -91,7 +88,7 @@ def _one_answer(parts: list[str | Answer]) -> list[str | Answer]:
     between = parts[first : last + 1]
     joined = "".join(p.text if isinstance(p, Answer) else p for p in between)
     gaps = [p for p in between if not isinstance(p, Answer)]
-    if len(joined) > MAX_JOINED_ANSWER or any(re.search(r"[(),;:]", g) for g in gaps):
+    if len(joined) > MAX_ANSWER_CHARS or any(re.search(r"[(),;:]", g) for g in gaps):
         return parts
     return [*parts[:first], Answer(joined), *parts[last + 1 :]]
 
@@ -122,10 +119,12 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     source = next((s for s in ctx.sentences if s.section is SectionKind.FINAL_DIAGNOSIS), None)
     if not diagnosis or section is None or source is None:
         return
-    front = vignette(ctx.case, ctx.lexicon, hide=[diagnosis])
+    # The whole card stays under the size bar: a long diagnosis leaves less room for the front.
+    room = MAX_TEXT_CHARS - len(_QUESTION) - len(diagnosis) - 1
+    front = vignette(ctx.case, ctx.lexicon, hide=[diagnosis], budget=room)
     if not front:
         return
-    parts: list[str | Answer] = [f"{front} Final diagnosis: "]
+    parts: list[str | Answer] = [f"{front} {_QUESTION}"]
     parts.extend(diagnosis_parts(diagnosis, ctx.lexicon))
     heads = _entity_heads(diagnosis, ctx.lexicon)
     subject = heads[0] if heads else diagnosis

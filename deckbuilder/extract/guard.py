@@ -1,11 +1,12 @@
 """The last stage of extraction: automatic cards that show the marks of a bad cut are dropped.
 
-Rules cut sentences with patterns, and a pattern can misfire on wording nobody foresaw. The
-marks of such a misfire are few and visible on the card itself: an answer that stops on a word
-needing a continuation ("{{c1::enhances only mildly, less}} than ..."), one that opens on a
-conjunction, brackets left unbalanced, two function words that never meet ("with by"). Zero
-false cards matters more than recall, so such a card is dropped rather than shipped. The marks
-live in ``lexicons/guard.yaml``; authored facts are the maintainer's and always kept.
+Rules cut sentences with patterns, and a pattern can misfire on wording nobody foresaw. The marks
+of such a misfire are few and visible on the card itself: an answer that stops on a word needing a
+continuation ("{{c1::enhances only mildly, less}} than ..."), one that opens on a conjunction, an
+answer that is only a word like "patients", brackets left unbalanced, two function words that never
+meet ("with by"). Zero false cards matters more than recall, so such a card is dropped rather than
+shipped. The marks live in ``lexicons/guard.yaml``; authored facts are the maintainer's and always
+kept.
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ def garbled(fact: Fact, lexicon: Any) -> str | None:
     endings = set(lexicon_list(lexicon, "guard", "dangling_answer_endings"))
     openings = set(lexicon_list(lexicon, "guard", "dangling_answer_openings"))
     comparatives = set(lexicon_list(lexicon, "guard", "comparatives"))
+    empty = set(lexicon_list(lexicon, "guard", "empty_answers"))
     for answer in fact.answers():
         words = _WORD.findall(answer.lower())
         if not words:
             return "empty answer"
+        if len(words) == 1 and words[0] in empty:
+            return f"answer '{words[0]}' asks nothing"
         if words[-1] in endings or words[-1] in {",", ";", ":"}:
             return f"answer ends on '{words[-1]}'"
         if words[-1] in comparatives and "," in words:

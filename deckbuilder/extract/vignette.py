@@ -219,18 +219,22 @@ def _add_findings(
     return text
 
 
-def vignette(case: CaseNote, lexicon: Any, hide: Iterable[str] = ()) -> str:
+def vignette(
+    case: CaseNote, lexicon: Any, hide: Iterable[str] = (), budget: int | None = None
+) -> str:
     """Age, sex, history and first findings, with the words of ``hide`` kept off it.
 
-    Findings stating only an absence are left out; one that does not fit the budget keeps its
-    opening clauses. A history sentence longer than the budget gives way to the one-line patient
-    summary, so a front is never a long copy of the history.
+    Findings stating only an absence are left out; one that does not fit the budget (the
+    lexicon's, or ``budget`` when that is smaller) keeps its opening clauses. A history sentence
+    longer than the budget gives way to the one-line patient summary, so a front is never a long
+    copy of the history.
     """
     stems: set[str] = set()
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
     exact = hidden_abbreviations(case, stems) if stems else set()
-    budget = int((lexicon.get("final", {}) or {}).get("budget", 300))
+    most = int((lexicon.get("final", {}) or {}).get("budget", 300))
+    budget = most if budget is None else min(most, budget)
     history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
     text = mask(history[0], stems, lexicon, exact) if history else ""
     if len(text) > budget:
