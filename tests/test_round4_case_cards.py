@@ -159,3 +159,25 @@ def test_a_telegraphic_definition_names_the_subject_without_its_equals_sign():
     texts = [f.text for f in facts_of(case) if f.kind != "final-diagnosis"]
     assert texts
     assert not any("=," in t or "oncocytoma =," in t for t in texts)
+
+
+def test_a_long_diagnosis_shortens_the_vignette_to_keep_the_card_short():
+    case = make_case(
+        history=(
+            "A 15-year-old girl was referred by the neurology service after three years of "
+            "focal seizures with an aura of déjà vu and a rising sensation in the abdomen."
+        ),
+        findings=(
+            "MRI showed a wedge-shaped cortical lesion that was bright on T2WI and dark on T1WI. "
+            "On FLAIR the lesion had a thin bright rim around a suppressed centre. "
+            "There was no enhancement after gadolinium and no mass effect on the ventricle."
+        ),
+        final=(
+            "Multinodular and vacuolating neuronal tumour of the cerebrum (MVNT) of the right "
+            "temporal lobe, WHO grade 1, with adjacent focal cortical dysplasia type IIIb"
+        ),
+        patient=Patient(age="15 years", sex="female"),
+    )
+    fact = _final(case)
+    assert len(fact.text) <= 400
+    assert fact.text.startswith("A 15-year-old girl")
