@@ -128,8 +128,10 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         t_start, t_end = _treatment_before(text, trigger.start())
         treatment = text[t_start:t_end]
         limit = 14 if "," in treatment else 8
-        # "fixation with a single cannulated screw": the instrument does not lengthen the name
-        head = re.split(r"\s+(?:with|using|under)\s+", treatment, maxsplit=1)[0]
+        # "fixation with a single cannulated screw": the instrument does not lengthen the name,
+        # nor does a bracketed aside or a next step ("followed by stenting").
+        head = re.sub(r"\([^()]*\)", "", treatment)
+        head = re.split(r"\s+(?:with|using|under|followed\s+by)\s+", head, maxsplit=1)[0]
         if not treatment_re.search(treatment) or len(head.split()) > limit:
             continue
         if not _affirmed_clause(text, t_start, trigger, lexicon):
@@ -396,16 +398,19 @@ def _indication(
         start += match.end()
     elif table.get("reason"):
         reason = re.search(table["reason"], text[start:end], re.IGNORECASE)
-        if reason:
+        # "persistent symptoms clearly due to the lesion, rapid growth, ...": an attribution
+        # inside a list qualifies its item; only a reason after the list ends it.
+        inside = (
+            reason is not None
+            and re.match(r"\s*due\s+to\s+(?!the\s+risk)", reason.group(), re.IGNORECASE)
+            and "," in text[start + reason.end() : end]
+        )
+        if reason and not inside:
             end = start + reason.start()
     body = text[start:end]
-    bare_body = re.sub(r"\([^()]*\)", "", body)
-    if "," in bare_body and not re.search(r"(?:^|\s)(?:and|or)\s", bare_body):
-        # "low-grade, small, unifocal tumours": commas without a conjunction join adjectives.
-        spans = [(0, len(body.rstrip(" .")))]
-    else:
-        spans = merge_modifiers(body, split_items(body), lexicon)
-    spans = _join_modifiers(body, spans, lexicon)
+    spans = []
+    for s, e, closed in _connector_segments(body, table):
+        spans += [(s + a, s + b) for a, b in _items(body[s:e], lexicon, closed)]
     spans = [piece for s, e in spans for piece in _split_group(body, s, e, table)]
     conservative = table.get("non_surgical")
     failed = table.get("failed_conservative")
@@ -429,6 +434,70 @@ def _indication(
     return Indication(treatment, items)
 
 
+def _items(body: str, lexicon: object, closed: bool = False) -> list[tuple[int, int]]:
+    """The items of one run of conditions that shares a connector; ``closed`` when the run's
+    final conjunction went with the next run's connector (", rupture, or when ...")."""
+    bare_body = re.sub(r"\([^()]*\)", "", body)
+    if "," in bare_body and not closed and not re.search(r"(?:^|\s)(?:and|or)\s", bare_body):
+        # "low-grade, small, unifocal tumours": commas without a conjunction join adjectives.
+        spans = [(0, len(body.rstrip(" .")))]
+    else:
+        spans = merge_modifiers(body, split_items(body), lexicon)
+        if len(spans) == 2 and "," not in bare_body and _nested_pair(body, spans):
+            spans = [(spans[0][0], spans[1][1])]
+    return _join_modifiers(body, spans, lexicon)
+
+
+_PREPOSITION = re.compile(
+    r"\b(?:of|with|within|on|at|to|from|by|into|over|under|than|above|below)\b", re.IGNORECASE
+)
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had)\b", re.IGNORECASE)
+
+
+def _nested_pair(body: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a comma-free "A or B" is one condition: B ends a phrase opened in A ("lesions
+    within 1 cm of a nerve or the skin") or completes A's predicate ("the lesion is painful or
+    growing"); two noun phrases ("osteoporosis or vertebral fracture") and two clauses ("rupture
+    is suspected or drainage fails") are two."""
+    first, second = body[slice(*spans[0])], body[slice(*spans[1])]
+    if _PREPOSITION.search(first):
+        return True
+    return bool(_VERB.search(first)) and len(second.split()) < 2
+
+
+def _connector_segments(body: str, table: dict) -> list[tuple[int, int, bool]]:
+    """Runs of conditions each led by its own connector, the connector left out.
+
+    "for symptomatic tumours and for torsion, and when a mass cannot be characterised" gives
+    three runs; "in all symptomatic patients and, in asymptomatic patients, when A, at B" gives
+    "all symptomatic patients", A and B: a group set off by "and, ... ," scopes the runs after
+    it and is no condition of its own.
+    """
+    pattern = table.get("item_connector")
+    if not pattern:
+        return [(0, len(body), False)]
+    cuts = [
+        m
+        for m in re.finditer(pattern, body, re.IGNORECASE)
+        if not _in_brackets(body, m.start()) and m.start() > 0
+    ]
+    lead = re.match(table.get("item_connector_lead", r"(?!)"), body, re.IGNORECASE)
+    segments: list[tuple[int, int, bool]] = []
+    start = lead.end() if lead and cuts else 0
+    scoped = False
+    for cut in [*cuts, None]:
+        end = cut.start() if cut else len(body)
+        # a run set off by "and, <run>," is a scope: it follows a conjunction and a comma and
+        # ends at a comma
+        if not (scoped and cut is not None and body[cut.start()] == ","):
+            closed = cut is not None and re.search(r"\b(?:and|or)\b", cut.group(), re.I)
+            segments.append((start, end, bool(closed)))
+        if cut is not None:
+            start = cut.end()
+            scoped = bool(re.match(r"\s*(?:and|or)\s*,", cut.group(), re.IGNORECASE))
+    return [(s, e, c) for s, e, c in segments if body[s:e].strip(" ,.;")]
+
+
 def _join_modifiers(
     body: str, spans: list[tuple[int, int]], lexicon: object
 ) -> list[tuple[int, int]]:
@@ -445,6 +514,16 @@ def _join_modifiers(
                 (lone.lower() in modifiers or re.fullmatch(r"[A-Z]{1,4}\d+[a-z]?", lone))
                 and re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s])
                 and len(body[s:e].split()) > 1
+            ):
+                joined[-1] = (ps, e)
+                continue
+            # "grade 2 or 3 tumours", "type A or A/B": a number or code after a number or
+            # code goes on with the same label.
+            code = r"(?:\d+[a-z]?|[A-Z]{1,3}(?:/[A-Z]{1,3})?)"
+            if (
+                re.search(rf"\s{code}$", lone)
+                and re.match(rf"{code}(?:\s|$)", body[s:e])
+                and re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s])
             ):
                 joined[-1] = (ps, e)
                 continue
