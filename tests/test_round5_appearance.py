@@ -64,7 +64,10 @@ def answers(text: str, lexicon) -> set[tuple[str, str]]:  # type: ignore[no-unty
             ("ct", "homogeneously dense"),
         ),
         ("CT showed hyperostosis of the planum sphenoidale.", ("ct", "hyperostosis")),
-        ("Radiographs showed a flattened vertebral body at T8.", ("radiograph", "flattened")),
+        (
+            "Radiographs showed a flattened vertebral body at T8.",
+            ("radiograph", "flattened vertebral body"),
+        ),
         (
             "On CT there were a few small calcific densities in the nodule.",
             ("ct", "small calcific densities"),

@@ -340,6 +340,9 @@ class _Tables:
         )
         self.elsewhere = _word_list(appearance.get("elsewhere_cues") or [])
         labels = _word_list(appearance.get("teaching_labels") or [])
+        self.generic_labels = {norm(w) for w in appearance.get("generic_label_words") or []} | {
+            norm(w) for w in appearance.get("teaching_labels") or []
+        }
         # "LCPD = idiopathic osteonecrosis ...", "Epidemiology: peak 4-8 y".
         self.teaching = re.compile(
             r"^(?:[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s+=\s"
@@ -709,6 +712,8 @@ def _noun_after(text: str, pos: int, tables: _Tables) -> int:
             or value in tables.noun_stop
             or value in tables.clause_verbs
             or value.endswith("ing")
+            # "dilated calyces replaced by ...": a participle starts the next phrase.
+            or (index and value.endswith("ed"))
         ):
             break
         taken = pos + word.end()
@@ -1066,12 +1071,29 @@ def _comparison(text: str, term: _Term) -> bool:
 def _is_subject(text: str, term: _Term, tables: _Tables) -> bool:
     """ "the mineralisation of an osteosarcoma lies in its centre": the term is what the clause is
     about, not an appearance."""
+    if _PASSIVE_AGENT.match(text, term.end):
+        # "Compression by enlarged nodes is shown by the mass on CT": what is shown is the
+        # clause's subject, and the term only part of it.
+        return True
     if not re.search(r"(?<![\w-])(?:the|its|their)\s+$", text[: term.start], re.I):
         return False
     follower = re.match(
-        r"(?:\s+(?:of|in|within)\s+(?:an?\s+|the\s+)?[\w-]+)?\s+([\w'-]+)", text[term.end :]
+        r"(?:\s+(?:of|in|within)\s+(?:an?\s+|the\s+)?[\w-]+)?\s+([\w'-]+)(\s+(?:the|an?|its|their)\s)?",
+        text[term.end :],
     )
-    return bool(follower and norm(follower.group(1)) in tables.clause_verbs)
+    if not follower:
+        return False
+    verb = norm(follower.group(1))
+    # "the thrombus expanded the vein", "the rim surrounds a cyst": a verb taking an object.
+    acting = bool(follower.group(2)) and re.search(r"[a-z](?:ed|es|s)$", verb) is not None
+    return verb in tables.clause_verbs or acting
+
+
+_PASSIVE_AGENT = re.compile(
+    r"[^,;:.()]*?\s(?:is|are|was|were)\s+(?:(?:best|well|\w+ly)\s+)?"
+    r"(?:shown|seen|demonstrated|depicted|revealed|identified|detected)\s+by(?![\w-])",
+    re.I,
+)
 
 
 def _refers_back(text: str, term: _Term, tables: _Tables) -> bool:
@@ -1302,7 +1324,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     seen: dict[str, set[str]] = {}
     last_modality: dict[SectionKind, str | None] = {}
     paragraphs = _paragraphs(ctx)
-    headed = _list_headers(ctx, tables)
+    headed, header_words = _list_headers(ctx, tables)
+    # paragraph -> the setting each modality was last named as ("CT venography", "TVUS")
+    written: dict[int, dict[str, str]] = {}
+    labelled: set[int] = set()  # paragraphs opening with a setting label ("US: ...")
     teaching = _teaching_start(ctx, tables)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     earlier: list[str] = []  # findings sentences read so far
@@ -1332,6 +1357,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # Each card names its entity itself (below), from the clause it is cut from: a
             # sentence-wide "In <topic>, " would credit the topic with another entity's look.
             text = _unprefixed(text, entity, sentence, disc)
+            if _labelled_by_other(clean(sentence.text), entity, disc, tables):
+                continue
         mentions = _mentions(text, tables)
         modality = last_modality.get(sentence.section, default_modality)
         for mention in mentions:
@@ -1349,7 +1376,25 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             if sentence.section is SectionKind.IMAGING_FINDINGS and len(so_far) == 1
             else None
         )
+        if (
+            sentence.section is SectionKind.IMAGING_FINDINGS
+            and paragraph is not None
+            and not so_far
+            and _label(text, _groups(text, mentions, tables.clause_verbs))
+        ):
+            # "US: SMV left of the SMA. ... Fluid-filled, dilated duodenum.": a paragraph
+            # opening with a setting as its label is written in fragments on purpose, as a
+            # list under a header is.
+            labelled.add(paragraph)
         so_far.update(f for f in (_family(m.id, tables) for m in mentions) if f)
+        words = written.setdefault(paragraph, {}) if paragraph is not None else {}
+        if not words and paragraph in header_words:
+            words[headed[paragraph]] = header_words[paragraph]
+        for mention in mentions:
+            # Only the modality itself: "Colour Doppler" does not name what the next
+            # sentence's grey-scale finding was seen on.
+            if _family(mention.id, tables) == mention.id:
+                words[mention.id] = text[mention.start : mention.end]
         findings = find_appearances(
             text,
             ctx.lexicon,
@@ -1383,6 +1428,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             if (
                 finding.inherited
                 and paragraph not in headed
+                and paragraph not in labelled
                 and not _has_verb(
                     text[slice(*_clause(text, [f.answer for f in items], tables.clause_verbs))],
                     tables,
@@ -1413,6 +1459,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 findings_section,
                 tables,
                 items,
+                setting_name=_as_written(words.get(inherited or ""), tables),
             )
             core = " | ".join(norm(text[f.answer[0] : f.answer[1]]) for f in items)
             bucket = seen.setdefault(fact.key, set())
@@ -1557,26 +1604,53 @@ def _teaching_start(ctx: CaseContext, tables: _Tables) -> int | None:
     return None
 
 
-def _list_headers(ctx: CaseContext, tables: _Tables) -> dict[int, str]:
+def _list_headers(ctx: CaseContext, tables: _Tables) -> tuple[dict[int, str], dict[int, str]]:
     """List items of the Imaging Findings under a header line naming one modality ("MRI R hip
-    (Figure 2):", "AP pelvis + frog-leg lateral:"), by paragraph number, with that modality."""
+    (Figure 2):", "AP pelvis + frog-leg lateral:"), by paragraph number, with that modality;
+    and, for headers naming it in one phrase ("TVUS (transvaginal US):"), that phrase."""
     headed: dict[int, str] = {}
+    words: dict[int, str] = {}
     number = 0
     for section in ctx.case.sections:
         family: str | None = None
+        phrase: str | None = None
         for block in section.blocks:
             text = clean(block.text).strip()
             if section.kind is SectionKind.IMAGING_FINDINGS:
                 if block.kind is BlockKind.LIST_ITEM:
                     if family:
                         headed[number] = family
+                        if phrase:
+                            words[number] = phrase
                 elif text.endswith(":"):
-                    found = {f for f in (_family(m.id, tables) for m in _mentions(text, tables))}
+                    mentions = _mentions(text, tables)
+                    found = {f for f in (_family(m.id, tables) for m in mentions)}
                     family = next(iter(found)) if len(found) == 1 and None not in found else None
+                    phrase = (
+                        text[mentions[0].start : mentions[0].end]
+                        if family and mentions[0].id == family
+                        else None
+                    )
                 else:
-                    family = None
+                    family = phrase = None
             number += 1
-    return headed
+    return headed, words
+
+
+# Settings written as adjectives ("sonographic", "radiological") or with trailing words do not
+# read after "On ...": the lexicon's label is used instead.
+_WRITTEN_SETTING = re.compile(r"(?:[A-Z][\w/-]*|[a-z][\w/-]*)(?:\s+[\w/-]+){0,2}")
+
+
+def _as_written(phrase: str | None, tables: _Tables) -> str | None:
+    """The setting as the author named it ("TVUS", "CT venography", "duplex ultrasound") for an
+    "On ..., " opening, or None when that would not read as a noun ("sonographic")."""
+    if not phrase or not _WRITTEN_SETTING.fullmatch(phrase):
+        return None
+    last = phrase.split()[-1]
+    if re.search(r"(?:ic|al|ed|ing)$", last) or not last[0].isalpha():
+        return None
+    return phrase if re.match(r"[A-Z][A-Z\d]", phrase) else lower_first(phrase)
 
 
 def _family(sequence_id: str, tables: _Tables) -> str | None:
@@ -1590,6 +1664,33 @@ def _family(sequence_id: str, tables: _Tables) -> str | None:
     if sequence_id in ("mra", "mrcp"):
         return "mr"
     return "mr" if _modality_of(sequence_id) == "mr" else None
+
+
+_ENTITY_LABEL = re.compile(r"^[\s*\u2022-]*([A-Z][^:;.]{1,80}?)\s*:\s+\S")
+
+
+def _labelled_by_other(text: str, entity: str, disc: Any, tables: _Tables) -> bool:
+    """ "Hypervascular metastases (neuroendocrine, renal): peripheral washout, ...": a line
+    labelled with a name owns what follows; when that name is not the entity the sentence was
+    credited to, whose finding it is cannot be told, and no card is better than a wrong one."""
+    match = _ENTITY_LABEL.match(text)
+    if not match:
+        return False
+    label = match.group(1)
+    if _mentions(label, tables):
+        return False  # "CT, arterial phase: ...": a setting, not an entity
+    if re.match(r"\d", label) or {norm(w) for w in re.findall(r"[\w'-]+", label)} & (
+        tables.generic_labels
+    ):
+        return False  # "Typical findings: ...", "Imaging: ..."
+    if norm(label) in tables.generic_labels:
+        return False
+    if not entity:
+        return True
+    named = norm(re.sub(r"\([^)]*\)", " ", label))
+    return not any(
+        norm(n) and (norm(n) in norm(label) or named in norm(n)) for n in disc.names_for(entity)
+    )
 
 
 def _plausible_entity(entity: str, tables: _Tables) -> bool:
@@ -1620,6 +1721,7 @@ def _fact(
     findings_section: bool,
     tables: _Tables,
     items: Sequence[Finding] = (),
+    setting_name: str | None = None,
 ) -> Fact:
     answers = [f.answer for f in items] or [finding.answer]
     spans = answers + ([finding.mention] if finding.mention else [])
@@ -1630,7 +1732,7 @@ def _fact(
     section = sentence.section.value
     if finding.inherited:
         kind = tables.by_id.get(finding.sequence_ids[0])
-        setting = kind.setting if kind else finding.sequence_ids[0]
+        setting = setting_name or (kind.setting if kind else finding.sequence_ids[0])
         parts = _prefix(parts, f"On {setting}, ")
     setting = "-".join(sequence_ids)
     if findings_section:

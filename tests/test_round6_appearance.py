@@ -1,0 +1,195 @@
+"""sequence-appearance on the structures of a fifth author: a setting named as the author wrote
+it, lines labelled with another entity's name, paragraphs opening with a setting label, a term
+that is the subject of a clause, participles with their noun, and new words of hollow organs,
+vessels and Doppler waveforms. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from extract_helpers import facts_of, make_case, marked
+
+from deckbuilder.extract.appearance import find_appearances
+from deckbuilder.lexicon import load_lexicon
+from deckbuilder.model import Block, BlockKind, Patient, SectionKind
+
+KIND = "sequence-appearance"
+
+
+@pytest.fixture(scope="module")
+def lexicon():  # type: ignore[no-untyped-def]
+    return load_lexicon()
+
+
+def answers(text: str, lexicon) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return {
+        (sequence, text[f.answer[0] : f.answer[1]])
+        for f in find_appearances(text, lexicon)
+        for sequence in f.sequence_ids
+    }
+
+
+def _texts(findings: str = "", discussion: str = "", final: str = "Thyroiditis") -> list[str]:
+    case = make_case(
+        findings=findings,
+        discussion=discussion,
+        final=final,
+        patient=Patient(age="50 years", sex="female"),
+    )
+    return [marked(f) for f in facts_of(case, KIND)]
+
+
+def _listed(header: str, items: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    case = make_case(
+        findings=header + "\n\n" + "\n\n".join(items),
+        final="Cholecystitis",
+        patient=Patient(age="70 years", sex="male"),
+    )
+    sections = []
+    for section in case.sections:
+        if section.kind is SectionKind.IMAGING_FINDINGS:
+            blocks = tuple(
+                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
+                for i, b in enumerate(section.blocks)
+            )
+            section = replace(section, blocks=blocks)
+        sections.append(section)
+    return replace(case, sections=tuple(sections))
+
+
+# --- the setting a card names, as the author wrote it ---------------------------------------
+
+
+def test_a_list_header_names_the_setting_in_its_own_words() -> None:
+    case = _listed("Sonography (Figure 1):", ("Gallbladder wall thick and hyperaemic.",))
+    texts = [marked(f) for f in facts_of(case, KIND)]
+    assert texts
+    assert all("on sonography, " in t for t in texts)
+
+
+def test_an_earlier_sentence_names_the_setting_in_its_own_words() -> None:
+    texts = _texts(
+        findings=(
+            "High-resolution CT of the chest was performed. The bronchial walls were "
+            "thickened in both lower lobes."
+        )
+    )
+    assert any("on high-resolution CT, " in t and "{{c1::thickened}}" in t for t in texts)
+
+
+def test_a_doppler_mention_does_not_name_the_next_grey_scale_finding() -> None:
+    texts = _texts(
+        findings=(
+            "Ultrasound of the neck was performed. Colour Doppler showed increased flow in the "
+            "gland. The gland was enlarged and heterogeneous."
+        )
+    )
+    later = [t for t in texts if "gland was" in t]
+    assert later
+    assert not any("on colour Doppler" in t for t in later)
+    assert all("on ultrasound, " in t for t in later)
+
+
+def test_a_setting_written_as_an_adjective_is_named_by_the_lexicon() -> None:
+    texts = _texts(
+        findings="A sonographic study was done. The appendix was dilated and non-compressible."
+    )
+    assert texts
+    assert not any("On sonographic" in t or "on sonographic," in t for t in texts)
+
+
+# --- a line labelled with a name is that entity's ------------------------------------------
+
+
+def test_a_line_labelled_with_another_entity_gives_no_card_to_the_topic() -> None:
+    texts = _texts(
+        discussion=(
+            "Warthin tumour is a benign parotid tumour of older smokers.\n\n"
+            "First branchial cleft cyst: thin-walled, anechoic on US, no internal flow.\n\n"
+            "Acinic cell carcinoma (rare): ill-defined and hypoechoic on US."
+        ),
+        final="Warthin tumour",
+    )
+    assert not any("anechoic}}" in t or "hypoechoic}}" in t for t in texts)
+
+
+def test_a_line_labelled_with_the_topic_or_a_generic_label_keeps_its_card() -> None:
+    texts = _texts(
+        discussion=(
+            "Warthin tumour is a benign parotid tumour of older smokers.\n\n"
+            "Warthin tumour: well-defined, hypoechoic on US with cystic spaces.\n\n"
+            "Typical findings: low signal on T2WI in the solid part."
+        ),
+        final="Warthin tumour",
+    )
+    assert any("hypoechoic}}" in t and t.startswith("In Warthin tumour") for t in texts)
+    assert any("{{c1::low signal}}" in t for t in texts)
+
+
+# --- a paragraph opening with a setting label ------------------------------------------------
+
+
+def test_fragments_of_a_paragraph_opening_with_a_setting_label_are_read_on_it() -> None:
+    texts = _texts(
+        findings="US: 3 cm nodule in the right lobe. Hyperaemic, thickened capsule.",
+    )
+    assert any("hyperaemic" in t.lower() and "US" in t for t in texts)
+
+
+def test_fragments_after_an_unlabelled_opening_still_give_no_card() -> None:
+    texts = _texts(findings="CT of the neck was performed. Thickened, oedematous capsule.")
+    assert not any("capsule" in t for t in texts)
+
+
+# --- the subject of a clause is no answer ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("On CT, the mural thrombus narrowed the aortic lumen to 8 mm.", "mural thrombus"),
+        ("On MRI the rim enhancement surrounds a fluid-filled cavity.", "rim enhancement"),
+        (
+            "Infiltration of the fat by calcified nodes is best shown by thin-section CT.",
+            "calcified",
+        ),
+    ],
+)
+def test_a_term_that_is_the_clause_subject_is_no_answer(text: str, subject: str, lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert subject not in {a for _, a in answers(text, lexicon)}
+
+
+def test_a_term_after_its_verb_is_still_an_answer(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = answers("On CT, the aortic lumen was narrowed by mural thrombus.", lexicon)
+    assert ("ct", "mural thrombus") in found
+
+
+# --- participles with their noun, new words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MRCP showed a dilated common bile duct.", "dilated common bile duct"),
+        ("A barium swallow showed a beaked distal oesophagus.", "beaked distal oesophagus"),
+        ("On CT there was a thickened mesorectal fascia.", "thickened mesorectal fascia"),
+        ("Supine radiograph showed a paucity of rectal gas.", "paucity of rectal gas"),
+        ("Colour Doppler showed little internal flow in the nodule.", "little internal flow"),
+        ("Spectral Doppler of the hepatic veins showed a monophasic waveform.", "monophasic"),
+        ("An upper GI series showed a corkscrew course of the jejunum.", "corkscrew"),
+        ("On CT venography the left renal vein was compressed.", "compressed"),
+    ],
+)
+def test_new_words_and_participles_with_their_noun(text: str, expected: str, lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {a for _, a in answers(text, lexicon)}
+
+
+def test_a_participle_does_not_take_the_next_participle(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = {a for _, a in answers("On CT there were dilated ducts filled by debris.", lexicon)}
+    assert not any("filled" in a for a in found)
+
+
+def test_a_negated_new_word_gives_no_answer(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = {a for _, a in answers("On CT the appendix was not dilated.", lexicon)}
+    assert not any("dilated" in a for a in found)
