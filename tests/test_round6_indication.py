@@ -94,3 +94,121 @@ def test_two_noun_phrases_or_two_clauses_joined_by_or_are_two_items() -> None:
     assert answers(text) == [
         ("bleeding", "obstruction", "perforation is seen", "ulceration is suspected")
     ]
+
+
+# --- pronoun and relative subjects -------------------------------------------------------------
+
+
+def test_it_takes_the_treatment_that_the_previous_sentence_names_as_its_subject() -> None:
+    text = (
+        "Achalasia is a motility disorder of the oesophagus. Myotomy is the most durable "
+        "option. It is indicated in young patients and when dilatation has failed."
+    )
+    found = facts_of(make_case(text), KIND)
+    assert [f.answers() for f in found] == [("young patients", "dilatation has failed")]
+    assert "myotomy" in marked(found[0]).lower()
+
+
+def test_it_after_a_sentence_whose_subject_is_no_treatment_gives_nothing() -> None:
+    text = (
+        "Achalasia is a motility disorder of the oesophagus. Barium swallow is the first test. "
+        "It is indicated in every patient with dysphagia."
+    )
+    assert answers(text) == []
+
+
+def test_a_relative_pronoun_takes_the_treatment_before_its_comma() -> None:
+    text = (
+        "Pilonidal sinus affects young hirsute men. The usual treatment is wide excision, which "
+        "is recommended for recurrent abscesses and for chronic discharge."
+    )
+    found = facts_of(make_case(text), KIND)
+    assert [f.answers() for f in found] == [("recurrent abscesses", "chronic discharge")]
+    assert found[0].key.endswith("wide-excision")
+
+
+def test_without_inside_the_treatment_is_no_negation() -> None:
+    text = (
+        "Hallux valgus is a common forefoot deformity. Osteotomy without fixation is advised "
+        "for mild deformity in older patients."
+    )
+    assert answers(text) == [("mild deformity in older patients",)]
+
+
+def test_without_before_the_trigger_outside_the_treatment_still_negates() -> None:
+    text = (
+        "Hallux valgus is a common forefoot deformity. Osteotomy is not advised for "
+        "deformity without pain."
+    )
+    assert answers(text) == []
+
+
+# --- shared heads, gapped clauses, new clauses -------------------------------------------------
+
+
+def test_a_head_shared_by_runs_led_by_with_is_no_condition() -> None:
+    text = (
+        "Cervical rib is a congenital anomaly. Rib resection is indicated for thoracic outlet "
+        "syndrome with arterial compression, with venous thrombosis, or with wasting of the "
+        "hand."
+    )
+    assert answers(text) == [("arterial compression", "venous thrombosis", "wasting of the hand")]
+
+
+def test_a_gapped_second_clause_names_its_own_treatment() -> None:
+    text = (
+        "Pulmonary sequestration is a congenital lung malformation. Embolisation is reserved "
+        "for high-output cardiac failure, and lobectomy for recurrent pneumonia."
+    )
+    found = facts_of(make_case(text), KIND)
+    assert sorted((f.key.rsplit("/", 1)[-1], f.answers()) for f in found) == [
+        ("embolisation", ("high-output cardiac failure",)),
+        ("lobectomy", ("recurrent pneumonia",)),
+    ]
+
+
+def test_a_last_item_without_a_treatment_is_no_gapped_clause() -> None:
+    text = (
+        "Pulmonary sequestration is a congenital lung malformation. Lobectomy is indicated "
+        "for infection, and haemoptysis in adults."
+    )
+    assert answers(text) == [("infection", "haemoptysis in adults")]
+
+
+def test_a_new_clause_with_its_own_subject_ends_the_list() -> None:
+    text = (
+        "Cholesteatoma is a destructive middle-ear lesion. Mastoidectomy is the treatment of "
+        "choice when the ossicles are eroded, and complete removal, including the matrix, is "
+        "the main guard against recurrence."
+    )
+    assert answers(text) == [("ossicles are eroded",)]
+
+
+# --- verbless lines ----------------------------------------------------------------------------
+
+
+def test_a_verbless_line_of_a_treatment_and_its_conditions() -> None:
+    text = (
+        "Empyema complicates pneumonia.\n\n"
+        "Chest tube drainage if the pleural pH is below 7.2.\n\n"
+        "Thoracoscopic decortication if fever persists or the lung fails to re-expand."
+    )
+    found = answers(text, final="Empyema")
+    assert ("pleural pH is below 7.2",) in found
+    assert ("fever persists", "lung fails to re-expand") in found
+
+
+def test_a_line_with_a_verb_or_a_negated_treatment_gives_nothing() -> None:
+    text = (
+        "Empyema complicates pneumonia. Drainage was performed if the fluid was turbid. No "
+        "surgery if the effusion is small. Antibiotics if the fluid is clear."
+    )
+    assert answers(text) == []
+
+
+def test_a_condition_line_whose_treatment_starts_a_clause_gives_nothing() -> None:
+    text = (
+        "Osteochondritis dissecans affects the knee. Stable lesions in children: surgery has "
+        "not been shown to improve healing."
+    )
+    assert answers(text) == []

@@ -80,14 +80,27 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
     treatment_re = treatment_pattern(lexicon)
     if treatment_re is None:
         return None
-    for name in ("include", "requires", "treated_by", "management_line", "condition_line"):
+    for name in (
+        "include",
+        "requires",
+        "treated_by",
+        "management_line",
+        "condition_line",
+        "telegraphic",
+    ):
         pattern = table.get(name)
         match = re.search(pattern, text, re.IGNORECASE) if pattern else None
         if match and not _condition_label(match, table):
             match = None
+        if match and name in ("condition_line", "telegraphic") and _has_verb(match, table):
+            # "Pillar C: surgery has not been shown to help" is a statement, not a line of
+            # indications; "Drainage was performed if ..." tells a story.
+            match = None
         if match and treatment_re.search(match.group("treatment")):
             start, end = match.span("conditions")
-            if not affirmed(text, lexicon, match.start("treatment"), match.end("treatment")):
+            # a verbless line's conditions ("if rupture is suspected") are no doubt about it
+            scope = text[: match.end("treatment")] if name == "telegraphic" else text
+            if not affirmed(scope, lexicon, match.start("treatment"), match.end("treatment")):
                 continue
             found = _indication(
                 match.group("treatment"),
@@ -126,6 +139,15 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
     role_re = re.compile(rf"(?:{phrase_regex(roles)})$", re.IGNORECASE) if roles else None
     for trigger in trigger_re.finditer(text):
         t_start, t_end = _treatment_before(text, trigger.start())
+        relative = re.fullmatch(r"which|that", text[t_start:t_end], re.IGNORECASE)
+        comma = text.rfind(",", 0, t_start)
+        if relative and comma > 0:
+            # "Treatment is surgical removal, which is indicated for ...": the relative pronoun
+            # stands for the phrase before its comma, after that clause's copula.
+            t_start, t_end = _treatment_before(text, comma)
+            copula = list(re.finditer(r"\s(?:is|are)\s+(?:by\s+)?", text[t_start:t_end]))
+            if copula:
+                t_start += copula[-1].end()
         treatment = text[t_start:t_end]
         limit = 14 if "," in treatment else 8
         # "fixation with a single cannulated screw": the instrument does not lengthen the name,
@@ -195,6 +217,36 @@ def find_indications(text: str, lexicon: object, exclude: Sequence[str] = ()) ->
     """Every treatment a sentence indicates, one per clause: "X is the standard treatment for
     high-risk tumours, while Y is preferred for low-grade tumours" gives two. A sentence whose
     clauses state nothing on their own is read whole, as :func:`find_indication` does."""
+    return [
+        part
+        for found in _find_indications(text, lexicon, exclude)
+        for part in _gapped(text, found, lexicon)
+    ]
+
+
+def _gapped(text: str, found: Indication, lexicon: object) -> list[Indication]:
+    """ "Stents are reserved for dissection, and open surgery for complex aneurysms": a last
+    item naming a treatment and its own "for" is a second clause with its verb left out."""
+    if not found.items:
+        return [found]
+    start, end = found.items[-1]
+    treatment_re = treatment_pattern(lexicon)
+    gap = re.match(r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:for|in)\s+", text[start:end])
+    if (
+        treatment_re is None
+        or gap is None
+        or not re.search(r",\s+and\s+$", text[:start])
+        or not treatment_re.search(gap.group(1))
+    ):
+        return [found]
+    table = lexicon.get("indication", {}) or {}  # type: ignore[attr-defined]
+    second = _indication(gap.group(1), text, start + gap.end(), end, table, lexicon)
+    first = replace(found, items=found.items[:-1])
+    parts = [first] if first.items else []
+    return [*parts, replace(second, clause_start=found.clause_start)] if second else parts
+
+
+def _find_indications(text: str, lexicon: object, exclude: Sequence[str]) -> list[Indication]:
     split = (lexicon.get("indication", {}) or {}).get("clause_split")  # type: ignore[attr-defined]
     cuts = list(re.finditer(split, text, re.IGNORECASE)) if split else []
     if not cuts:
@@ -261,6 +313,16 @@ def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: obj
     be offered") grants an option and is not read as doubt. Words after the trigger belong to
     the indication ("as soon as the diagnosis is suspected"), not to its polarity."""
     clause = text[start : trigger.end()]
+    # "angioplasty without stenting is indicated": "without" specifies the treatment
+    clause = (
+        re.sub(
+            r"\bwithout\s+[\w-]+",
+            lambda m: " " * len(m.group()),
+            clause[: trigger.start() - start],
+            flags=re.IGNORECASE,
+        )
+        + clause[trigger.start() - start :]
+    )
     permissive = lexicon_list(lexicon, "indication", "permissive")
     if permissive and re.match(rf"(?:{phrase_regex(permissive)})\b", trigger.group(), re.I):
         modal = re.match(r"\w+", trigger.group())
@@ -283,6 +345,19 @@ def _bare(text: str, trigger: re.Match[str], lexicon: object, exclude: Sequence[
     trailing = lexicon_list(lexicon, "indication", "trailing")
     tail = rf"(?:{phrase_regex(trailing)})?" if trailing else ""
     return re.match(rf"\s*{tail}\s*(?:[.;]|$)", text[trigger.end() :], re.IGNORECASE) is not None
+
+
+def _has_verb(match: re.Match[str], table: dict) -> bool:
+    """Whether a verbless line ("<condition>: <treatment>", "<treatment> if <condition>") has a
+    verb in its treatment or just after it."""
+    verbs = table.get("line_verbs")
+    if not verbs:
+        return False
+    after = match.string[match.end("treatment") :]
+    return bool(
+        re.search(rf"\b(?:{verbs})\b", match.group("treatment"), re.IGNORECASE)
+        or re.match(rf"\s+(?:{verbs})\b", after, re.IGNORECASE)
+    )
 
 
 def _condition_label(match: re.Match[str], table: dict) -> bool:
@@ -385,7 +460,11 @@ def _stop(text: str, start: int, end: int, table: dict) -> int:
         found = text.find(stop, start, end)
         if found >= 0:
             end = found
-    return end
+    clause = table.get("clause_stop")
+    # "..., and complete resection, with any dysplastic cortex, is the best predictor": a new
+    # clause with its own subject ends the list.
+    match = re.compile(clause, re.IGNORECASE).search(text, start, end) if clause else None
+    return match.start() if match else end
 
 
 def _indication(
@@ -484,6 +563,10 @@ def _connector_segments(body: str, table: dict) -> list[tuple[int, int, bool]]:
     lead = re.match(table.get("item_connector_lead", r"(?!)"), body, re.IGNORECASE)
     segments: list[tuple[int, int, bool]] = []
     start = lead.end() if lead and cuts else 0
+    shared = re.search(r"\s+with\s+", body[: cuts[0].start()]) if cuts else None
+    if shared and all(re.search(r"\bwith\s+$", c.group(), re.IGNORECASE) for c in cuts):
+        # "for renal disease with A, with B, or with C": the head is shared by every run
+        start = shared.end()
     scoped = False
     for cut in [*cuts, None]:
         end = cut.start() if cut else len(body)
@@ -577,7 +660,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             resolved = _with_antecedent(sentence, previous, ctx.lexicon)
             raw = find_indications(resolved.text, ctx.lexicon, names) if resolved else []
             if not raw or resolved is None:
-                previous = None
+                previous = _treatment_subject(sentence.text, ctx.lexicon)
                 continue
             sentence_text: Sentence = resolved
         else:
@@ -588,6 +671,25 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         prepared, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
         for found in find_indications(prepared, ctx.lexicon, _names(disc, entity)):
             yield _fact(ctx, disc, sentence, prepared, entity, found)
+
+
+def _treatment_subject(text: str, lexicon: object) -> str | None:
+    """The treatment a sentence is about when it is the subject of a copula ("Excision, open
+    or endoscopic, is the only cure."), for a pronoun in the next sentence; else None."""
+    treatment_re = treatment_pattern(lexicon)
+    match = re.match(
+        r"(?P<treatment>[^,;:()]+?)\s*(?:\([^()]*\)\s*)?(?:,[^,;]+,\s*)?"
+        r"(?:is|are|remains|remain)\s+(?:the|a|an)\b",
+        text,
+    )
+    if match is None or treatment_re is None:
+        return None
+    treatment = match.group("treatment")
+    if len(treatment.split()) > 5 or not treatment_re.search(treatment):
+        return None
+    if not affirmed(text, lexicon, 0, match.end()):
+        return None
+    return treatment
 
 
 def _names(disc: Any, entity: str) -> list[str]:
