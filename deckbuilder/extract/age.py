@@ -350,6 +350,13 @@ def passive_observer(text: str, entity: str, lexicon: object) -> str:
     if not match or not entity or match.group("verb").lower() not in participles:
         return text
     participle = participles[match.group("verb").lower()]
+    named = match.group("named")
+    if named and norm(singular(entity)) not in norm(singular(named)):
+        return text  # "We see calcification in ..." names no entity: left as written
+    if named:
+        # "We usually see symptomatic MTS in women ...": the object names the entity itself.
+        verb = "are" if named.endswith("s") and not re.search(r"(?:is|ss|us)$", named) else "is"
+        return f"{upper_first(named)} {verb} {participle}{text[match.end() :]}"
     if match.group("object").lower() == "it":
         name = f"{upper_first(singular(entity))} is"
     else:
@@ -366,6 +373,17 @@ def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> 
     if not own:
         return False
     words = re.findall(r"[A-Za-z][\w-]*", own)
+    leads_with_event = bool(words) and norm(singular(words[0])) in events
+    if not leads_with_event and (
+        _same(own, entity) or any(_same(own, name) for name in disc.entities)
+    ):
+        # "Retroperitoneal fibrosis affects men ..." names a disease whose head noun is an event
+        # word; "Rupture of the cyst ..." still opens on the event.
+        return False
+    body = re.sub(r"^In [^,]{1,80}, ", "", text)  # the prefix names the topic, not the subject
+    opening = re.split(r"\s+(?:is|are|was|were|affects?|occurs?|presents?)\b", body, maxsplit=1)[0]
+    if not leads_with_event and entity and norm(singular(entity)) in norm(singular(opening)):
+        return False  # "Symptomatic May-Thurner syndrome is seen in ...": the entity's own form
     if any(norm(singular(w)) in events for w in words):
         return True
     # "Cardiac involvement is more common in older patients", "The growth plate closes at 16
@@ -455,6 +473,13 @@ def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
     ("never contains air and affects younger adults") does not reach a later one."""
     if affirmed(text, lexicon, start, end):
         return True
+    leading = (lexicon.get("age", {}) or {}).get("leading_aside")  # type: ignore[attr-defined]
+    aside = re.match(leading, text, re.IGNORECASE) if leading else None
+    if aside and aside.start("aside") < aside.end() <= start:
+        # "Although they are presumably congenital, most patients present at 5-30 years": the
+        # hedge stays in its subordinate clause; the main clause is judged alone.
+        cut = aside.end()
+        return affirmed(text[cut:], lexicon, start - cut, end - cut)
     pattern = (lexicon.get("age", {}) or {}).get("coordinated")  # type: ignore[attr-defined]
     if not pattern:
         return False
@@ -567,8 +592,6 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             continue
         first_start = spans[0][0]
         clause, offset = clause_of(text, first_start)
-        if _event_subject(clause, entity, disc, ctx.lexicon):
-            continue
         if _not_distribution(clause, first_start - offset, ctx.lexicon):
             continue
         spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
@@ -576,6 +599,12 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if owned is None:
             continue
         named_by_clause = owned[2] != entity
+        if _event_subject(clause, entity, disc, ctx.lexicon) and not (
+            # "The main differential is ganglioglioma, which affects young patients": the
+            # relative clause's own subject is the disease it hands the fact to.
+            named_by_clause and not _event_subject(owned[0], owned[2], disc, ctx.lexicon)
+        ):
+            continue
         if named_by_clause:
             clause, spans, entity = owned
             offset = 0

@@ -142,6 +142,35 @@ def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
     return bool(re.search(pattern, entity, re.IGNORECASE) or re.search(pattern, text, re.I))
 
 
+def _label_item(text: str, lexicon: object) -> list[tuple[int, int, str]]:
+    """The sex named by one whole item of a telegraphic line whose label is a disease
+    ("Hepatocellular carcinoma: mostly men with cirrhosis; ..."), as a :func:`_roles` answer."""
+    pattern = (lexicon.get("sex", {}) or {}).get("label_item")  # type: ignore[attr-defined]
+    if not isinstance(pattern, str):
+        return []
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        if affirmed(text, lexicon, match.start("answer"), match.end("answer")):
+            return [(*match.span("answer"), "answer")]
+    return []
+
+
+def _own_clause(text: str, found: list[tuple[int, int, str]], lexicon: object) -> str:
+    """The clause of ``text`` that holds the found spans, cut at the breaks the doubt check
+    uses: a one-sex word in another clause ("..., and women in the third trimester of
+    pregnancy, ..., and men are affected three times as often as women") limits nothing."""
+    breaks = (lexicon.get("age", {}) or {}).get("doubt_breaks")  # type: ignore[attr-defined]
+    first, last = found[0][0], found[-1][1]
+    begin, stop = 0, len(text)
+    if isinstance(breaks, str):
+        for cut in re.finditer(breaks, text, re.IGNORECASE):
+            if cut.end() <= first:
+                begin = cut.end()
+            elif cut.start() >= last:
+                stop = cut.start()
+                break
+    return text[begin:stop]
+
+
 def _is_population(entity: str, lexicon: object) -> bool:
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
     words = {str(w).lower() for w in table.get("populations", [])}
@@ -190,7 +219,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         text = observed(text, entity, ctx.lexicon)
         found = _roles(text, ctx.lexicon)
-        if not found or _sex_limited(entity, text, ctx.lexicon):
+        if not found and labelled:
+            found = _label_item(text, ctx.lexicon)
+        if not found or _sex_limited(entity, _own_clause(text, found, ctx.lexicon), ctx.lexicon):
             continue
         if _stated_equal(text, ctx.lexicon) or any(
             doubted(text, a, b, ctx.lexicon) for a, b, _ in found
