@@ -212,3 +212,61 @@ def test_a_condition_line_whose_treatment_starts_a_clause_gives_nothing() -> Non
         "not been shown to improve healing."
     )
     assert answers(text) == []
+
+
+# --- counts, thresholds, alternatives and asides ---------------------------------------------
+
+
+def test_a_count_with_its_comparative_stays_in_one_item() -> None:
+    text = (
+        "Thymoma is the commonest anterior mediastinal tumour. Thymectomy is indicated for "
+        "stage I or II tumours with one or more adverse features, and when myasthenia persists."
+    )
+    assert answers(text) == [
+        ("stage I or II tumours with one or more adverse features", "myasthenia persists")
+    ]
+
+
+def test_a_size_threshold_after_the_trigger_is_the_indication() -> None:
+    text = (
+        "Hydatid cysts of the liver are common in sheep-farming regions. Surgery rather than "
+        "puncture is preferred over 10 cm."
+    )
+    found = facts_of(make_case(text), KIND)
+    assert [f.answers() for f in found] == [("over 10 cm",)]
+    assert found[0].key == "surgery"
+
+
+def test_preferred_over_an_alternative_is_no_indication() -> None:
+    text = (
+        "Hydatid cysts of the liver are common in sheep-farming regions. Laparoscopic "
+        "excision is preferred over open surgery."
+    )
+    assert answers(text) == []
+
+
+def test_a_fronted_condition_before_a_treatment_with_a_next_step() -> None:
+    text = (
+        "Subclavian vein effort thrombosis affects young athletes. For thrombosis of less than "
+        "10 days in fit patients, thrombolysis followed by first rib resection is recommended."
+    )
+    found = facts_of(make_case(text), KIND)
+    assert [f.answers() for f in found] == [("thrombosis of less than 10 days in fit patients",)]
+    assert found[0].key == "thrombolysis"
+
+
+def test_a_timed_procedure_hides_its_name_not_its_bracketed_steps() -> None:
+    text = (
+        "Testicular torsion is a surgical emergency. Scrotal exploration (detorsion, "
+        "orchidopexy of both sides) is required as soon as torsion is suspected."
+    )
+    ((*hidden,),) = answers(text)
+    assert [h.lower() for h in hidden] == ["scrotal exploration", "as soon as torsion is suspected"]
+
+
+def test_a_named_surgical_approach_is_a_treatment() -> None:
+    text = (
+        "Juvenile angiofibroma arises near the sphenopalatine foramen. An open approach is "
+        "indicated when the tumour reaches the cavernous sinus."
+    )
+    assert answers(text) == [("tumour reaches the cavernous sinus",)]

@@ -161,6 +161,10 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         connector = connector_re.match(text, trigger.end())
         if trigger.group().lower().endswith((" for", " in")):
             connector = re.compile(r"\s+").match(text, trigger.end())
+        if connector is None:
+            # "is preferred over 5 cm": a size threshold is the indication, its word kept;
+            # "preferred over embolisation" names an alternative, not an indication.
+            connector = _THRESHOLD.match(text, trigger.end())
         if connector:
             start = connector.end()
             end = _stop(text, start, len(text), table)
@@ -170,7 +174,11 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                     trigger.end() + len(text[trigger.end() :]) - len(text[trigger.end() :].lstrip())
                 )
                 items = ((when, _trim_end(text, when, end)),)
-                return Indication(_name(treatment), items, treatment_span=(t_start, t_end))
+                # "an urgent Ladd procedure (detorsion, division of bands, ...)": the answer is
+                # the procedure's name, its bracketed steps stay visible
+                aside = re.search(r"\s*\(", treatment)
+                hidden = (t_start, t_start + aside.start()) if aside else (t_start, t_end)
+                return Indication(_name(treatment), items, treatment_span=hidden)
             found = (
                 _indication(treatment, text, start, end, table, lexicon) if end > start else None
             )
@@ -275,6 +283,10 @@ def _find_indications(text: str, lexicon: object, exclude: Sequence[str]) -> lis
     return [whole] if whole else []
 
 
+_THRESHOLD = re.compile(
+    r"\s+(?=(?:over|above|beyond|under|below|larger\s+than|greater\s+than)\s+\d)", re.IGNORECASE
+)
+
 # Clause boundaries before a trigger: the treatment is the phrase after the last one.
 _BOUNDARY = re.compile(r"[,;:]\s*|\bin which case\s+|\bthen\s+", re.IGNORECASE)
 _LEADING_LINK = re.compile(r"(?:(?:and|but|or|while|whereas|so|the|a|an)\s+)+", re.IGNORECASE)
@@ -313,10 +325,11 @@ def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: obj
     be offered") grants an option and is not read as doubt. Words after the trigger belong to
     the indication ("as soon as the diagnosis is suspected"), not to its polarity."""
     clause = text[start : trigger.end()]
-    # "angioplasty without stenting is indicated": "without" specifies the treatment
+    # "angioplasty without stenting is indicated", "drainage rather than aspiration is
+    # preferred": the words specify the treatment and do not negate the trigger
     clause = (
         re.sub(
-            r"\bwithout\s+[\w-]+",
+            r"\b(?:without|rather\s+than|instead\s+of)\s.*",
             lambda m: " " * len(m.group()),
             clause[: trigger.start() - start],
             flags=re.IGNORECASE,
@@ -423,7 +436,10 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _name(treatment: str) -> str:
-    head = treatment.split(",")[0]
+    # a comma inside a bracketed aside does not end the name
+    bare = re.sub(r"\([^()]*\)", lambda m: m.group().replace(",", " "), treatment)
+    cut = re.search(r",|\s+(?:rather\s+than|instead\s+of)\s", bare)
+    head = treatment[: cut.start()] if cut else treatment
     return re.sub(r"^(?:the|a|an)\s+", "", head.strip(), flags=re.IGNORECASE)
 
 
@@ -510,6 +526,9 @@ def _indication(
     if not items:
         return None
     treatment = re.sub(r"^(?:the|a|an)\s+", "", treatment.strip(), flags=re.IGNORECASE)
+    # "catheter drainage rather than needle aspiration": the alternative is no part of its name
+    # "catheter drainage ... followed by stenting": the first step names the treatment
+    treatment = re.split(r"\s+(?:rather\s+than|instead\s+of|followed\s+by)\s", treatment)[0]
     return Indication(treatment, items)
 
 
@@ -602,11 +621,15 @@ def _join_modifiers(
                 continue
             # "grade 2 or 3 tumours", "type A or A/B": a number or code after a number or
             # code goes on with the same label.
+            # "two or more risk factors": a count goes on with its comparative.
             code = r"(?:\d+[a-z]?|[A-Z]{1,3}(?:/[A-Z]{1,3})?)"
-            if (
-                re.search(rf"\s{code}$", lone)
-                and re.match(rf"{code}(?:\s|$)", body[s:e])
-                and re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s])
+            count = r"(?:\d+|one|two|three|four|five|six)"
+            if re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s]) and (
+                (re.search(rf"\s{code}$", lone) and re.match(rf"{code}(?:\s|$)", body[s:e]))
+                or (
+                    re.search(rf"(?:^|\s){count}$", lone, re.IGNORECASE)
+                    and re.match(r"(?:more|fewer|less|greater)\b", body[s:e], re.IGNORECASE)
+                )
             ):
                 joined[-1] = (ps, e)
                 continue
