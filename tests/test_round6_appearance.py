@@ -193,3 +193,78 @@ def test_a_participle_does_not_take_the_next_participle(lexicon) -> None:  # typ
 def test_a_negated_new_word_gives_no_answer(lexicon) -> None:  # type: ignore[no-untyped-def]
     found = {a for _, a in answers("On CT the appendix was not dilated.", lexicon)}
     assert not any("dilated" in a for a in found)
+
+
+# --- negation by "none of", contrasted subjects, comparisons ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After contrast, none of the nodules was seen to have a ring-enhancing wall.",
+        "On MRI neither of the adrenal masses showed signal drop.",
+    ],
+)
+def test_none_of_denies_the_finding(text: str, lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert not answers(text, lexicon)
+
+
+def test_none_of_in_an_earlier_clause_does_not_deny_a_later_one(lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "None of the nodes were enlarged; on CT the spleen showed a hypodense wedge."
+    assert any(a == "hypodense" for _, a in answers(text, lexicon))
+
+
+def test_a_finding_of_a_subject_set_against_the_topic_is_not_the_topics() -> None:
+    texts = _texts(
+        discussion=(
+            "On delayed scintigraphy the tracer persists in the paraganglioma, whereas the "
+            "adrenal cortex washes out on the delayed images."
+        ),
+        final="Paraganglioma",
+    )
+    assert not any("{{c1::washes out" in t for t in texts)
+
+
+def test_a_comparison_written_after_a_term_is_never_cut(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        a
+        for _, a in answers(
+            "On CT the spleen was of higher attenuation than the liver (62 HU).", lexicon
+        )
+    }
+    assert "higher attenuation" in found
+    assert not any(a.endswith(("than", "than the")) for a in found)
+
+
+def test_a_term_that_a_copula_describes_is_no_answer(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        a
+        for _, a in answers(
+            "On MRI, marrow oedema and periosteal oedema were hyperintense on STIR.", lexicon
+        )
+    }
+    assert not any("marrow oedema" in a for a in found)
+    assert "hyperintense" in found
+
+
+def test_alternatives_before_a_shared_head_noun_leave_the_noun_visible(lexicon) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        a
+        for _, a in answers(
+            "Radiographs show a lytic, round or oval area in the metaphysis.", lexicon
+        )
+    }
+    assert "oval" in found
+    assert "oval area" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On dynamic MRI the lesion peaks in the arterial phase.", "peaks in the arterial phase"),
+        ("Radiographs showed patchy osteopenia of the tarsal bones.", "patchy osteopenia"),
+        ("MRI showed bone marrow oedema in the talar dome.", "bone marrow oedema"),
+    ],
+)
+def test_kinetics_bone_density_and_marrow_words(text: str, expected: str, lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {a for _, a in answers(text, lexicon)}

@@ -84,6 +84,20 @@ _ENDS_PHRASE = re.compile(
 _LACKS = re.compile(
     r"(?<![\w-])(?:lacks?|lacking|lacked)\s+(?:the\s+|an?\s+|any\s+)?(?:[\w-]+\s+){0,3}$", re.I
 )
+# "none of the cysts was found to contain an enhancing nodule": the clause denies the finding.
+_NONE_OF = re.compile(r"(?<![\w-])(?:none|neither)\s+of(?![\w-])[^,;:.()]*$", re.I)
+# "..., while the thyroid washes out": the finding of a subject set against the first one.
+_SET_AGAINST = re.compile(
+    r"(?<![\w-])(?:while|whereas)\s+(?:the|its|their)\s+(?P<subject>[\w-]+(?:\s+[\w-]+)?)\s+$",
+    re.I,
+)
+_ALTERNATIVE_BEFORE = re.compile(r"(?<![\w-])[\w-]+,?\s+or\s+$", re.I)
+# "<term> (and ...) was <another term>": the first term is what the clause describes.
+_COPULA_AFTER = re.compile(
+    r"(?:\s+and\s+[^,;:.()]{1,40}?)?\s+(?:is|are|was|were)\s+(?:(?:often|usually|typically|"
+    r"mostly|also|both|all)\s+)?",
+    re.I,
+)
 _SUBJECT_PRONOUNS = frozenset({"it", "they"})
 _COMPARED = re.compile(r"\s+than(?![\w-])", re.I)
 _HALF_COMPARISON = re.compile(
@@ -93,7 +107,7 @@ _HALF_COMPARISON = re.compile(
 _COMPARISON_OBJECT = re.compile(
     r"(?:\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater))?\s+than\s+"
     r"(?:(?!(?:and|or|but|which|that|whereas|while|with)\b)[\w'-]+\s*){1,5}?"
-    r"(?=[,;:.)]|\s+(?:and|but|which|that|whereas|while|with|in|on)\b|$)",
+    r"(?=[,;:.)]|\s*\(|\s+(?:and|but|which|that|whereas|while|with|in|on)\b|$)",
     re.I,
 )
 
@@ -103,7 +117,9 @@ def _comparison_end(text: str, pos: int) -> int | None:
     if not _COMPARED.match(text, pos) and not _HALF_COMPARISON.match(text, pos):
         return None
     found = _COMPARISON_OBJECT.match(text, pos)
-    return found.end() if found and found.end() - pos <= 50 else None
+    if not found or found.end() - pos > 50:
+        return None
+    return pos + len(text[pos : found.end()].rstrip())
 
 
 _SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
@@ -856,8 +872,16 @@ def find_appearances(
     label = _label(text, groups)
     findings: list[Finding] = []
     for term in terms:
-        answer = text[term.start : term.end]
         group = paired[id(term)]
+        if (
+            term.end > term.core_end
+            and _ALTERNATIVE_BEFORE.search(text, 0, term.start)
+            and re.match(r"\s+[\w-]+$", text[term.core_end : term.end])
+        ):
+            # "a round or oval focus": the head noun is shared by both alternatives; the
+            # answer is the alternative alone.
+            term = replace(term, end=term.core_end)
+        answer = text[term.start : term.end]
         if (
             group is None
             and label is not None
@@ -873,8 +897,15 @@ def find_appearances(
         if norm(answer) in tables.vague and not _predicated(text, term, group, tables):
             continue
         polarity = tables.polarity.assess(text, term.start, term.end, ignore=owned)
-        if polarity is not Polarity.AFFIRMED or _LACKS.search(text[: term.start]):
+        if (
+            polarity is not Polarity.AFFIRMED
+            or _LACKS.search(text[: term.start])
+            or _NONE_OF.search(text[: term.start])
+        ):
             continue
+        copula = _COPULA_AFTER.match(text, term.end)
+        if copula and any(t.start == copula.end() for t in terms):
+            continue  # "marrow oedema and soft-tissue oedema were hyperintense": the subject
         if (
             _comparison(text, term)
             or _refers_back(text, term, tables)
@@ -1443,6 +1474,14 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             if not findings_section:
                 # "..., whereas an arachnoid cyst follows CSF": the clause's own subject owns
                 # the finding; when it cannot be told whose it is, no card.
+                against = _SET_AGAINST.search(text[: finding.answer[0]])
+                if against and not any(
+                    re.search(
+                        rf"(?<![\w-]){re.escape(norm(against.group('subject')))}(?![\w-])", norm(n)
+                    )
+                    for n in topic_names
+                ):
+                    continue  # "while the thyroid washes out": the other subject's finding
                 own = clause_entity(disc, text, finding.answer[0], ctx.lexicon)
                 if own == UNSURE or (finding.implied and not own):
                     continue
