@@ -268,3 +268,25 @@ def test_alternatives_before_a_shared_head_noun_leave_the_noun_visible(lexicon) 
 )
 def test_kinetics_bone_density_and_marrow_words(text: str, expected: str, lexicon) -> None:  # type: ignore[no-untyped-def]
     assert expected in {a for _, a in answers(text, lexicon)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On T1WI there was a low-signal subchondral line in the talus.",
+            "low-signal subchondral line",
+        ),
+        ("On T2WI the nodule had a hypointense peripheral rim.", "hypointense peripheral rim"),
+    ],
+)
+def test_one_adjective_between_a_signal_and_its_head_noun(
+    text: str, expected: str, lexicon
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in {a for _, a in answers(text, lexicon)}
+
+
+def test_no_head_noun_is_taken_from_inside_a_longer_noun(lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "On T2WI there was hyperintense circumferential wall thickening of the aorta."
+    found = {a for _, a in answers(text, lexicon)}
+    assert not any(a.endswith("circumferential wall") for a in found)

@@ -551,6 +551,24 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             answer_start, answer_end = answer_start - 1, answer_end + 1
         if tables.head:
             after = tables.head.match(text, answer_end)
+            between = re.match(r"\s+([a-z][a-z]+)(?=\s)", text[answer_end:])
+            if (
+                not after
+                and between
+                and group.name == "signal"
+                and tables.adjective is not None
+                and tables.adjective.search(between.group(1) + " ")
+                and norm(between.group(1)) not in tables.adjective_stop
+            ):
+                # "a low-signal subchondral line": one adjective between the term and its head
+                # noun; the answer takes both, never the adjective alone.
+                after = tables.head.match(text, answer_end + between.end())
+                follower = after and re.match(r"\s+([\w-]+)", text[after.end() :])
+                if follower and not (
+                    norm(follower.group(1)) in tables.noun_stop
+                    or norm(follower.group(1)) in tables.clause_verbs
+                ):
+                    after = None  # "... circumferential wall thickening": a longer noun
             if after:
                 answer_end = after.end()
                 content = (
