@@ -360,3 +360,80 @@ def test_a_relative_clause_of_a_differential_after_also() -> None:
     assert fact.text.startswith("Medulloblastoma also affects")
     assert fact.answers() == ("children",)
     assert "vermis" not in fact.text
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Osteitis pubis is a pelvic overuse injury. It occurs in young athletic men.",
+            "men",
+        ),
+        (
+            "Gout is an arthropathy. Pseudogout is typically seen in elderly arthritic women.",
+            "women",
+        ),
+    ],
+)
+def test_the_bare_sex_a_disease_occurs_in(discussion: str, answer: str) -> None:
+    facts = [f for f in facts_of(make_case(discussion), SEX) if answer in f.answers()]
+    assert len(facts) == 1
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Lung cancer is a thoracic tumour. It occurs in men who smoke heavily.",
+        "Hepatic adenoma is a liver tumour. It is seen in women taking oral contraceptives.",
+        "Sarcoidosis is a granulomatous disease. It affects men and women of all ages.",
+    ],
+)
+def test_a_risk_group_or_both_sexes_is_no_predominance(discussion: str) -> None:
+    assert facts_of(make_case(discussion), SEX) == []
+
+
+def test_a_relative_clause_of_a_named_differential_is_its_own_fact() -> None:
+    case = make_case(
+        "Schwannoma is a nerve sheath tumour.\n\nThe chief mimic is ependymoma, which "
+        "typically affects young adults."
+    )
+    (fact,) = facts_of(case, AGE)
+    assert fact.text.startswith("Ependymoma typically affects")
+
+
+@pytest.mark.parametrize(
+    ("discussion", "opening"),
+    [
+        (
+            "Renal cysts are common.\n\nBosniak I cysts become more frequent with age.",
+            "Bosniak I cysts",
+        ),
+        (
+            "Diverticular disease is a colonic disorder. Diverticulosis increases with advancing "
+            "age.",
+            "Diverticulosis",
+        ),
+    ],
+)
+def test_a_rise_with_age_is_an_age(discussion: str, opening: str) -> None:
+    facts = [f for f in facts_of(make_case(discussion), AGE) if opening.lower() in f.text.lower()]
+    assert len(facts) == 1
+    assert facts[0].answers()[0].startswith("with")
+
+
+def test_an_event_rising_with_age_is_no_age() -> None:
+    case = make_case("Aneurysm is a dilatation. The risk of rupture increases with age.")
+    assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Fibromuscular dysplasia is an arteriopathy. The multifocal type is more often seen in "
+        "women over 50 years.",
+        "Wilms tumour is a renal tumour. The familial form presents in younger children.",
+    ],
+)
+def test_a_named_form_of_the_disease_keeps_its_age(discussion: str) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert "type" in fact.text or "form" in fact.text
