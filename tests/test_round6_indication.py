@@ -270,3 +270,25 @@ def test_a_named_surgical_approach_is_a_treatment() -> None:
         "indicated when the tumour reaches the cavernous sinus."
     )
     assert answers(text) == [("tumour reaches the cavernous sinus",)]
+
+
+def test_in_particular_is_no_connector_and_a_new_group_after_or_is_its_own_item() -> None:
+    text = (
+        "Spondylolisthesis is a forward slip of a vertebra. Arthrodesis is reserved for unstable "
+        "slips, in particular those with progressive deformity, and for patients with "
+        "neurological deficit or those with intractable pain."
+    )
+    ((*items,),) = answers(text)
+    assert not any(item.startswith("particular") for item in items)
+    assert "patients with neurological deficit" in items
+    assert "those with intractable pain" in items
+
+
+def test_a_pair_after_a_participle_stays_one_item() -> None:
+    text = (
+        "Osteochondroma is the commonest benign bone tumour. Excision is recommended for "
+        "lesions causing pain or bursitis, and when the cartilage cap thickens in adults."
+    )
+    assert answers(text) == [
+        ("lesions causing pain or bursitis", "cartilage cap thickens in adults")
+    ]

@@ -558,7 +558,11 @@ def _nested_pair(body: str, spans: list[tuple[int, int]]) -> bool:
     growing"); two noun phrases ("osteoporosis or vertebral fracture") and two clauses ("rupture
     is suspected or drainage fails") are two."""
     first, second = body[slice(*spans[0])], body[slice(*spans[1])]
-    if _PREPOSITION.search(first):
+    # "... or those younger than 10 years" opens a new group of its own
+    if re.match(r"(?:those|patients|children|women|men|adults|any|all)\b", second, re.I):
+        return False
+    # "tumours causing pain or haemorrhage": the pair ends a participle's phrase
+    if _PREPOSITION.search(first) or re.search(r"\s\w+ing\s", first):
         return True
     return bool(_VERB.search(first)) and len(second.split()) < 2
 
