@@ -437,3 +437,31 @@ def test_an_event_rising_with_age_is_no_age() -> None:
 def test_a_named_form_of_the_disease_keeps_its_age(discussion: str) -> None:
     (fact,) = facts_of(make_case(discussion), AGE)
     assert "type" in fact.text or "form" in fact.text
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Sinonasal tumours are rare. Esthesioneuroblastoma peaks in the third and seventh "
+            "decades, erodes the cribriform plate and may invade the orbit.",
+            "third and seventh decades",
+        ),
+        (
+            "Orbital masses are varied. Lymphangioma presents in childhood, bleeds into its cysts "
+            "and might enlarge with infections.",
+            "childhood",
+        ),
+    ],
+)
+def test_a_hedge_in_a_later_predicate_keeps_the_age(discussion: str, answer: str) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert answer in fact.answers()
+
+
+def test_a_hedge_in_the_age_predicate_still_doubts_it() -> None:
+    case = make_case(
+        "Sinonasal tumours are rare. Esthesioneuroblastoma may peak in the third decade, "
+        "erodes the cribriform plate and invades the orbit."
+    )
+    assert facts_of(case, AGE) == []

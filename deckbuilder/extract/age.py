@@ -459,6 +459,10 @@ def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
             elif cut.start() >= end:
                 stop = cut.start()
                 break
+    predicate = table.get("doubt_predicate_break")
+    later = re.search(predicate, text[end:stop]) if predicate else None
+    if later:
+        stop = end + later.start()
     leading = table.get("leading_aside")
     aside = re.match(leading, text, re.IGNORECASE) if leading else None
     if aside and aside.start("aside") < aside.end() <= start:
