@@ -290,3 +290,38 @@ def test_no_head_noun_is_taken_from_inside_a_longer_noun(lexicon) -> None:  # ty
     text = "On T2WI there was hyperintense circumferential wall thickening of the aorta."
     found = {a for _, a in answers(text, lexicon)}
     assert not any(a.endswith("circumferential wall") for a in found)
+
+
+# --- a teaching point opening on one modality --------------------------------------------------
+
+
+def test_a_numbered_teaching_point_on_one_modality_sets_its_later_sentences() -> None:
+    texts = _texts(
+        discussion=(
+            "Intussusception is the commonest abdominal emergency of early childhood.\n\n"
+            "2. Sonography is the test of choice. The intussusceptum shows concentric rings "
+            "in cross-section."
+        ),
+        final="Intussusception",
+    )
+    assert any("concentric rings}}" in t and "sonography" in t.lower() for t in texts)
+
+
+def test_a_short_heading_sentence_sets_the_paragraph_but_a_long_opening_does_not() -> None:
+    short = _texts(
+        discussion=(
+            "Achalasia is a motility disorder of the oesophagus.\n\n"
+            "Barium swallow. Achalasia produces a beaked distal oesophagus."
+        ),
+        final="Achalasia",
+    )
+    assert any("{{c1::beaked distal oesophagus}}" in t for t in short)
+    long = _texts(
+        discussion=(
+            "Achalasia is a motility disorder of the oesophagus.\n\n"
+            "A barium swallow is often the first test requested by the gastroenterologist in "
+            "practice. Achalasia produces a beaked distal oesophagus."
+        ),
+        final="Achalasia",
+    )
+    assert not any("beaked" in t for t in long)

@@ -1377,6 +1377,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     # paragraph -> the setting each modality was last named as ("CT venography", "TVUS")
     written: dict[int, dict[str, str]] = {}
     labelled: set[int] = set()  # paragraphs opening with a setting label ("US: ...")
+    opened: set[int] = set()  # discussion paragraphs whose first sentence was read
+    topical: dict[int, str] = {}  # discussion paragraph -> the modality its heading names
     teaching = _teaching_start(ctx, tables)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     earlier: list[str] = []  # findings sentences read so far
@@ -1425,6 +1427,17 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             if sentence.section is SectionKind.IMAGING_FINDINGS and len(so_far) == 1
             else None
         )
+        if sentence.section is SectionKind.DISCUSSION and paragraph is not None:
+            if paragraph not in opened:
+                if not re.fullmatch(r"\s*\d{1,2}[.)]\s*", sentence.text):
+                    opened.add(paragraph)  # a bare "2." split off is no opening sentence
+                families = {f for f in (_family(m.id, tables) for m in mentions) if f}
+                if len(families) == 1 and _HEADING_SENTENCE.match(clean(sentence.text)):
+                    # "3. UGI is the reference standard." opens a teaching point on one
+                    # modality: its later sentences naming none are read on it.
+                    topical[paragraph] = next(iter(families))
+            elif paragraph in topical and not mentions:
+                inherited = topical[paragraph]
         if (
             sentence.section is SectionKind.IMAGING_FINDINGS
             and paragraph is not None
@@ -1692,6 +1705,11 @@ def _list_headers(ctx: CaseContext, tables: _Tables) -> tuple[dict[int, str], di
                     family = phrase = None
             number += 1
     return headed, words
+
+
+# A numbered teaching point's opening sentence, or a short one: "3. UGI is the reference
+# standard.", "4. US."
+_HEADING_SENTENCE = re.compile(r"^\s*(?:\d{1,2}[.)]\s+\S.{0,60}|(?:\S+\s+){0,5}\S+)$")
 
 
 # Settings written as adjectives ("sonographic", "radiological") or with trailing words do not
