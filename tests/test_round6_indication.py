@@ -292,3 +292,31 @@ def test_a_pair_after_a_participle_stays_one_item() -> None:
     assert answers(text) == [
         ("lesions causing pain or bursitis", "cartilage cap thickens in adults")
     ]
+
+
+# --- fronted condition clauses and plural 'call for' --------------------------------------------
+
+
+def test_a_fronted_when_clause_is_one_condition() -> None:
+    text = (
+        "Insulinoma is the commonest functioning pancreatic neuroendocrine tumour. When CT and "
+        "endoscopic ultrasound agree, enucleation is performed."
+    )
+    assert answers(text) == [("CT and endoscopic ultrasound agree",)]
+
+
+def test_a_fronted_clause_before_a_non_treatment_or_a_negated_clause_gives_nothing() -> None:
+    text = (
+        "Insulinoma is the commonest functioning pancreatic neuroendocrine tumour. When imaging "
+        "is equivocal, arterial calcium stimulation is performed. When the tumour is not "
+        "localised, resection is not performed."
+    )
+    assert answers(text) == []
+
+
+def test_plural_subjects_call_for_a_treatment() -> None:
+    text = (
+        "Hirschsprung disease is a congenital absence of ganglion cells. Long-segment forms "
+        "call for a pull-through operation."
+    )
+    assert [tuple(a.lower() for a in found) for found in answers(text)] == [("long-segment forms",)]

@@ -464,6 +464,14 @@ def _leading_condition(
     start = bounds[-2].end() if len(bounds) >= 2 else 0
     segment = text[start : bounds[-1].start()]
     opening = re.match(r"(?:in|for|among)\s+(?:(?:patients|those)\s+with\s+)?", segment, re.I)
+    clause = re.match(r"(?:when|if|once|whenever)\s+(?:(?:the|a|an)\s+)?", segment, re.I)
+    if clause and "," not in segment and not (exclude and entity_in_text(segment, exclude)):
+        # "When both studies agree, a focused excision is performed": one condition clause;
+        # its "and" joins the clause's own subjects
+        if not affirmed(segment, lexicon):
+            return None
+        name = re.sub(r"^(?:the|a|an)\s+", "", text[t_start:t_end], flags=re.IGNORECASE)
+        return Indication(name, ((start + clause.end(), start + len(segment.rstrip())),))
     if not opening or (exclude and entity_in_text(segment, exclude)):
         return None
     return _indication(
