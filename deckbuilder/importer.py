@@ -104,6 +104,12 @@ _PATIENT_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 _MEASUREMENT_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:x\s*\d+(?:[.,]\d+)?\s*)*(?:mm|cm|ml)\b", re.I)
+# A side ("the left femoral head") or a moment of the patient's course ("at presentation") is
+# how report text written in the present tense still tells of one patient.
+_LATERALITY_RE = re.compile(r"\b(?:left|right)\b", re.IGNORECASE)
+_COURSE_RE = re.compile(
+    r"\b(?:at|on)\s+(?:presentation|admission|arrival|follow-up|discharge)\b", re.IGNORECASE
+)
 _PAST_VERB_RE = re.compile(
     r"\b(?:was|were|had|showed|revealed|demonstrated|depicted|displayed|exhibited|underwent)\b",
     re.IGNORECASE,
@@ -619,6 +625,8 @@ def _cue_scores(text: str) -> tuple[int, int]:
         + 2 * len(_PATIENT_PHRASE_RE.findall(text))
         + 2 * sum(1 for m in _MEASUREMENT_RE.finditer(text) if not _threshold(text, m.start()))
         + len(_PAST_VERB_RE.findall(text))
+        + len(_LATERALITY_RE.findall(text))
+        + 2 * len(_COURSE_RE.findall(text))
     )
     general = 2 * len(_LITERATURE_CITE_RE.findall(text)) + len(_GENERAL_VERB_RE.findall(text))
     if _DEFINITION_OPENING_RE.match(text):

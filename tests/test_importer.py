@@ -605,3 +605,18 @@ def test_any_truncation_gives_a_case_or_errors_never_an_exception(path: Path | N
             else:
                 front, _ = split_note(case.markdown)
                 assert front["id"] == case.case_id
+
+
+def test_present_tense_findings_of_one_side_stay_findings() -> None:
+    case, _ = imported(
+        findings_case(
+            "The knee radiograph at presentation is normal.",
+            "MRI at presentation shows marrow oedema in the right medial femoral condyle, which "
+            "is typically diffuse and may extend to the metaphysis; the right joint is effused.",
+            "Spontaneous osteonecrosis of the knee is a disease of older women and is usually "
+            "treated conservatively; subchondral fractures may collapse.",
+        )
+    )
+    _, sections = split_note(case.markdown)
+    assert len(sections["Imaging Findings"]) == 2
+    assert sections["Discussion"][0].startswith("Spontaneous osteonecrosis")
