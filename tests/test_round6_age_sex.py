@@ -405,12 +405,11 @@ def test_a_relative_clause_of_a_named_differential_is_its_own_fact() -> None:
     ("discussion", "opening"),
     [
         (
-            "Renal cysts are common.\n\nBosniak I cysts become more frequent with age.",
-            "Bosniak I cysts",
+            "Simple renal cysts are benign. They become more frequent with age.",
+            "Simple renal cysts",
         ),
         (
-            "Diverticular disease is a colonic disorder. Diverticulosis increases with advancing "
-            "age.",
+            "Diverticulosis is a colonic disorder. Its prevalence increases with advancing age.",
             "Diverticulosis",
         ),
     ],
@@ -465,3 +464,38 @@ def test_a_hedge_in_the_age_predicate_still_doubts_it() -> None:
         "erodes the cribriform plate and invades the orbit."
     )
     assert facts_of(case, AGE) == []
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Neurofibromatosis is a phakomatosis. It causes many tumours.\n\n"
+        "Cutaneous haemangiomas become more frequent with age.",
+        "Marfan syndrome is a connective tissue disorder. It weakens the aorta.\n\n"
+        "Bicuspid valves are seen in adults over 40 years.",
+    ],
+)
+def test_another_lesion_is_never_credited_to_the_topic(discussion: str) -> None:
+    for fact in facts_of(make_case(discussion), AGE):
+        assert not fact.text.startswith("In neurofibromatosis,")
+        assert not fact.text.startswith("In Marfan syndrome,")
+
+
+@pytest.mark.parametrize(
+    ("discussion", "opening"),
+    [
+        (
+            "Kienböck disease is avascular necrosis of the lunate; it mostly affects men between "
+            "20 and 40 years.",
+            "Kienböck disease mostly affects men",
+        ),
+        (
+            "Osgood-Schlatter disease is a traction apophysitis; it typically presents in "
+            "adolescents.",
+            "Osgood-Schlatter disease typically presents",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_semicolon_is_the_entity(discussion: str, opening: str) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.text.startswith(opening)

@@ -214,10 +214,58 @@ def resumed_pronoun(text: str, entity: str, proper: Collection[str]) -> str:
     """``text`` with "In <entity>, it affects ..." (a clause cut after a semicolon, its pronoun
     left) written "<Entity> affects ...": the pronoun is the entity the prefix names."""
     match = re.match(r"In ([^,]{1,80}), (it|they) (?=[a-z])", text)
-    if not match or not entity or norm(match.group(1)) != norm(entity):
+    if not match or not entity:
         return text
-    name = singular(entity) if match.group(2) == "it" else plural(singular(entity))
+    # The prefix names the topic the pronoun was resolved to.
+    named = match.group(1)
+    name = singular(named) if match.group(2) == "it" else plural(singular(named))
     return upper_first(lower_first(name, proper)) + " " + text[match.end() :]
+
+
+def _own_subject(text: str, lexicon: object) -> str | None:
+    """The subject of ``text``'s clause; verbs of change ("The risk of rupture increases with
+    age", "Simple cysts become more frequent") are not all known to the subject finder, so the
+    words before them are the subject."""
+    own = sentence_subject(text, lexicon, max_words=10)
+    if own:
+        return own
+    rise = re.match(r"(?:In [^,]{1,80}, )?([^,;]{2,80}?)\s+(?:increases?|rises?|becomes?)\b", text)
+    return rise.group(1) if rise else None
+
+
+def _foreign_subject(clause: str, entity: str, disc: Discourse, lexicon: object) -> bool:
+    """Whether a clause given an "In <entity>, " prefix has a disease of its own as subject
+    ("In tuberous sclerosis, simple cysts become more frequent with age"): the prefix would
+    credit the topic with another lesion's age, so no card."""
+    prefix = re.match(r"In ([^,]{1,80}), ", clause)
+    if not prefix or not _same(prefix.group(1), entity):
+        return False
+    own = _own_subject(clause[prefix.end() :], lexicon)
+    if not own:
+        return False
+    if _subgroup(disc, own, entity, lexicon) or _same(own, entity):
+        return False
+    words = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]*", own)}
+    if words & table_words(lexicon, "comparison_owners") or words & table_words(
+        lexicon, "form_heads"
+    ):
+        return False  # patients, cases, the majority, a form: the topic's own population
+    return is_disease_like(own, lexicon) and norm(singular(entity)) not in norm(singular(own))
+
+
+def _named_opening(
+    clause: str, spans: list[tuple[int, int]], entity: str, proper: Collection[str]
+) -> tuple[str, list[tuple[int, int]]]:
+    """``clause`` cut after a semicolon ("it chiefly affects middle-aged men ...") with its
+    opening pronoun written as the entity, so the card needs no "In <entity>, it ..." prefix.
+    ``spans`` are shifted to match."""
+    match = re.match(r"(it|they)\s+(?=[a-z])", clause, re.IGNORECASE)
+    if not match or not entity:
+        return clause, spans
+    name = singular(entity) if match.group(1).lower() == "it" else plural(singular(entity))
+    name = upper_first(lower_first(name, proper)) + " "
+    delta = len(name) - match.end()
+    return name + clause[match.end() :], [(s + delta, e + delta) for s, e in spans]
 
 
 class _Span:
@@ -369,14 +417,7 @@ def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> 
     frequent in younger children", "Malignant transformation occurs in older adults"): the age
     is then that event's risk group, not whom the disease affects."""
     events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
-    own = sentence_subject(text, lexicon, max_words=10)
-    if not own:
-        # "The risk of rupture increases with age": verbs of change are not all known to the
-        # subject finder; the words before them are the subject.
-        rise = re.match(
-            r"(?:In [^,]{1,80}, )?([^,;]{2,80}?)\s+(?:increases?|rises?|becomes?)\b", text
-        )
-        own = rise.group(1) if rise else None
+    own = _own_subject(text, lexicon)
     if not own:
         return False
     words = re.findall(r"[A-Za-z][\w-]*", own)
@@ -623,8 +664,11 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         if named_by_clause:
             clause, spans, entity = owned
             offset = 0
+        if _foreign_subject(clause, entity, disc, ctx.lexicon):
+            continue
         clause, spans = trim_asides(clause, spans, ctx.lexicon)
         clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
+        clause, spans = _named_opening(clause, spans, entity, disc.proper_words)
         parts: list[str | Answer] = []
         position = 0
         index = 0
