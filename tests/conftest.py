@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from deckbuilder.lexicon import Lexicon, load_lexicon
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEED_CASE = REPO_ROOT.parent / "shared" / "seeds" / "eurorad-18177.txt"
 
@@ -53,3 +55,9 @@ def seed_text() -> str:
     if not SEED_CASE.is_file():
         pytest.skip("the shared seed case is not beside this checkout")
     return SEED_CASE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    """The shipped lexicons, loaded once for the whole run."""
+    return load_lexicon()

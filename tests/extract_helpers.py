@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from deckbuilder.extract import extract_facts
-from deckbuilder.lexicon import load_lexicon
+from deckbuilder.lexicon import Lexicon, load_lexicon
 from deckbuilder.model import (
     Block,
     BlockKind,
@@ -75,6 +75,17 @@ def make_case(
 def facts_of(case: CaseNote, kind: str | None = None) -> list[Fact]:
     facts, _ = extract_facts(case, load_lexicon())
     return [f for f in facts if kind is None or f.kind == kind]
+
+
+def appearance_answers(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    """(sequence id, answer) pairs the appearance finder reads in ``text``."""
+    from deckbuilder.extract.appearance import find_appearances
+
+    return {
+        (sequence, text[f.answer[0] : f.answer[1]])
+        for f in find_appearances(text, lexicon)
+        for sequence in f.sequence_ids
+    }
 
 
 def marked(fact: Fact) -> str:

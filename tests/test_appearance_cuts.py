@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from extract_helpers import appearance_answers as answers
 
-from deckbuilder.extract.appearance import RULE, find_appearances
+from deckbuilder.extract.appearance import RULE
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import (
     Block,
     BlockKind,
@@ -20,19 +20,6 @@ from deckbuilder.model import (
     SourceLocation,
 )
 from deckbuilder.sentences import split_sentences
-
-
-@pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
-    return load_lexicon()
-
-
-def answers(text: str, lexicon) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {
-        (sequence, text[f.answer[0] : f.answer[1]])
-        for f in find_appearances(text, lexicon)
-        for sequence in f.sequence_ids
-    }
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from conftest import SEED_CASE
 
 from deckbuilder.extract.appearance import RULE, find_appearances, vignette
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import (
     Block,
     BlockKind,
@@ -27,11 +26,6 @@ from deckbuilder.sentences import split_sentences
 
 ROOT = Path(__file__).parents[1]
 SEED = SEED_CASE
-
-
-@pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
-    return load_lexicon()
 
 
 def make_case(

@@ -5,9 +5,9 @@ names. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import appearance_answers as answers
 from extract_helpers import facts_of, make_case, marked
 
-from deckbuilder.extract.appearance import find_appearances
 from deckbuilder.extract.subject import (
     UNSURE,
     Discourse,
@@ -15,24 +15,10 @@ from deckbuilder.extract.subject import (
     discourse,
     resolve_subject,
 )
-from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import Patient, SectionKind
 from deckbuilder.sentences import split_sentences
 
 KIND = "sequence-appearance"
-
-
-@pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
-    return load_lexicon()
-
-
-def answers(text: str, lexicon) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {
-        (sequence, text[f.answer[0] : f.answer[1]])
-        for f in find_appearances(text, lexicon)
-        for sequence in f.sequence_ids
-    }
 
 
 @pytest.mark.parametrize(

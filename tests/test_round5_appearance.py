@@ -9,27 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from extract_helpers import appearance_answers as answers
 from extract_helpers import facts_of, make_case, marked
 
-from deckbuilder.extract.appearance import find_appearances, vignette
+from deckbuilder.extract.appearance import vignette
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import Block, BlockKind, Patient, SectionKind
 
 KIND = "sequence-appearance"
-
-
-@pytest.fixture(scope="module")
-def lexicon():  # type: ignore[no-untyped-def]
-    return load_lexicon()
-
-
-def answers(text: str, lexicon) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return {
-        (sequence, text[f.answer[0] : f.answer[1]])
-        for f in find_appearances(text, lexicon)
-        for sequence in f.sequence_ids
-    }
 
 
 # --- new finding words and measured values -------------------------------------------------
