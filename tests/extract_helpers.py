@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 from deckbuilder.extract import extract_facts
 from deckbuilder.lexicon import Lexicon, load_lexicon
@@ -70,6 +71,24 @@ def make_case(
         suppress=suppress,
     )
     return CaseNote(meta, tuple(sections))
+
+
+def findings_list_case(
+    header: str, items: tuple[str, ...], final: str, patient: Patient
+) -> CaseNote:
+    """A case whose Imaging Findings are ``header`` followed by ``items`` as list items, the
+    layout of a header line over bullets ("Radiographs of the left knee:" / "- ...")."""
+    case = make_case(findings="\n\n".join((header, *items)), final=final, patient=patient)
+    sections = []
+    for section in case.sections:
+        if section.kind is SectionKind.IMAGING_FINDINGS:
+            blocks = tuple(
+                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
+                for i, b in enumerate(section.blocks)
+            )
+            section = replace(section, blocks=blocks)
+        sections.append(section)
+    return replace(case, sections=tuple(sections))
 
 
 def facts_of(case: CaseNote, kind: str | None = None) -> list[Fact]:

@@ -6,15 +6,13 @@ of another disease). Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from extract_helpers import appearance_answers as answers
-from extract_helpers import facts_of, make_case, marked
+from extract_helpers import facts_of, findings_list_case, make_case, marked
 
 from deckbuilder.extract.appearance import vignette
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.model import Block, BlockKind, Patient, SectionKind
+from deckbuilder.model import Patient
 
 KIND = "sequence-appearance"
 
@@ -197,21 +195,7 @@ def test_a_negated_finding_under_a_label_is_still_no_card(lexicon) -> None:  # t
 
 
 def _listed(header: str, items: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    case = make_case(
-        findings=header + "\n\n" + "\n\n".join(items),
-        final="Osteonecrosis",
-        patient=Patient(age="9 years", sex="female"),
-    )
-    sections = []
-    for section in case.sections:
-        if section.kind is SectionKind.IMAGING_FINDINGS:
-            blocks = tuple(
-                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
-                for i, b in enumerate(section.blocks)
-            )
-            section = replace(section, blocks=blocks)
-        sections.append(section)
-    return replace(case, sections=tuple(sections))
+    return findings_list_case(header, items, "Osteonecrosis", Patient(age="9 years", sex="female"))
 
 
 def test_list_items_under_a_modality_header_are_read_on_it() -> None:

@@ -5,13 +5,11 @@ vessels and Doppler waveforms. Every sentence here is written for these tests.""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from extract_helpers import appearance_answers as answers
-from extract_helpers import facts_of, make_case, marked
+from extract_helpers import facts_of, findings_list_case, make_case, marked
 
-from deckbuilder.model import Block, BlockKind, Patient, SectionKind
+from deckbuilder.model import Patient
 
 KIND = "sequence-appearance"
 
@@ -27,21 +25,7 @@ def _texts(findings: str = "", discussion: str = "", final: str = "Thyroiditis")
 
 
 def _listed(header: str, items: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    case = make_case(
-        findings=header + "\n\n" + "\n\n".join(items),
-        final="Cholecystitis",
-        patient=Patient(age="70 years", sex="male"),
-    )
-    sections = []
-    for section in case.sections:
-        if section.kind is SectionKind.IMAGING_FINDINGS:
-            blocks = tuple(
-                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
-                for i, b in enumerate(section.blocks)
-            )
-            section = replace(section, blocks=blocks)
-        sections.append(section)
-    return replace(case, sections=tuple(sections))
+    return findings_list_case(header, items, "Cholecystitis", Patient(age="70 years", sex="male"))
 
 
 # --- the setting a card names, as the author wrote it ---------------------------------------
