@@ -45,7 +45,7 @@ from deckbuilder.extract.text import (
     slug,
     upper_first,
 )
-from deckbuilder.model import Fact
+from deckbuilder.model import Fact, Sentence
 
 KIND = "distinguishing-feature"
 MAX_CARD = 400
@@ -109,15 +109,24 @@ def _contrast_facts(ctx: CaseContext) -> Iterator[Fact]:
         parts = cloze_spans(body, spans)
         if not names_kind_of(disc, body, topic, ctx.lexicon):
             parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
-        yield build_fact(
-            ctx,
-            sentence,
-            KIND,
-            slug(f"{singular(topic)} vs {other}")[:60].rstrip("-"),
-            topic,
-            parts,
-            tags=("diagnosis",),
-        )
+        yield _feature_fact(ctx, sentence, _pair_key(topic, other), topic, parts)
+
+
+def _key(text: str) -> str:
+    """A fact key from ``text``, short enough for a GUID's readable part."""
+    return slug(text)[:60].rstrip("-")
+
+
+def _pair_key(entity: str, other: str) -> str:
+    """The key of a feature setting ``entity`` against ``other``: "hse-vs-mca-infarct"."""
+    return _key(f"{singular(entity)} vs {other}")
+
+
+def _feature_fact(
+    ctx: CaseContext, sentence: Sentence, key: str, subject: str, parts: list[str | Answer]
+) -> Fact:
+    """A distinguishing-feature card; every one is also tagged as about the diagnosis."""
+    return build_fact(ctx, sentence, KIND, key, subject, parts, tags=("diagnosis",))
 
 
 def _expand(
@@ -150,15 +159,7 @@ def _until_proven(ctx: CaseContext) -> Iterator[Fact]:
         if len(text) > MAX_CARD:
             continue
         parts = cloze_spans(upper_first(text), [match.span("item")])
-        yield build_fact(
-            ctx,
-            sentence,
-            KIND,
-            slug(match.group("item")),
-            match.group("item"),
-            parts,
-            tags=("diagnosis",),
-        )
+        yield _feature_fact(ctx, sentence, slug(match.group("item")), match.group("item"), parts)
 
 
 def _within(name: str, diagnosis: str) -> bool:
@@ -251,14 +252,12 @@ def _set_against_facts(ctx: CaseContext) -> Iterator[Fact]:
                 body = body[:clause_end] + "."
             if not spans or len(body) > MAX_CARD:
                 break
-            yield build_fact(
+            yield _feature_fact(
                 ctx,
                 sentence,
-                KIND,
-                slug(f"{singular(other)} vs {topic}")[:60].rstrip("-"),
+                _pair_key(other, topic),
                 other,
                 cloze_spans(upper_first(body), spans),
-                tags=("diagnosis",),
             )
             break
 
@@ -293,14 +292,12 @@ def _separating_facts(ctx: CaseContext) -> Iterator[Fact]:
             body, spans = _expand(disc, body, [(start, end)])
             if len(body) > MAX_CARD:
                 break
-            yield build_fact(
+            yield _feature_fact(
                 ctx,
                 sentence,
-                KIND,
-                slug(f"{singular(topic)} vs {match.group('other')}")[:60].rstrip("-"),
+                _pair_key(topic, match.group("other")),
                 topic,
                 cloze_spans(upper_first(body), spans),
-                tags=("diagnosis",),
             )
             break
 
@@ -382,8 +379,8 @@ def _rather_than_facts(ctx: CaseContext) -> Iterator[Fact]:
         if pronoun:
             span = (span[0], span[0] + pronoun.start())
         parts = cloze_spans(text, [span])
-        key = slug(f"{singular(entity)} rather than")[:60].rstrip("-")
-        yield build_fact(ctx, sentence, KIND, key, entity, parts, tags=("diagnosis",))
+        key = _key(f"{singular(entity)} rather than")
+        yield _feature_fact(ctx, sentence, key, entity, parts)
 
 
 def _names_by_word(text: str, entity: str, lexicon: Any) -> bool:
@@ -435,8 +432,8 @@ def _threshold_facts(ctx: CaseContext) -> Iterator[Fact]:
         parts_out = name_parts(
             cloze_spans(body, spans), topic, disc.names_for(topic), disc.proper_words
         )
-        key = slug(f"{singular(topic)} threshold")[:60].rstrip("-")
-        yield build_fact(ctx, sentence, KIND, key, topic, parts_out, tags=("diagnosis",))
+        key = _key(f"{singular(topic)} threshold")
+        yield _feature_fact(ctx, sentence, key, topic, parts_out)
 
 
 # --- features of a differential entity ----------------------------------------------------------
@@ -838,14 +835,8 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
         spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
         if not spans:
             continue
-        yield build_fact(
-            ctx,
-            sentence,
-            KIND,
-            slug(alternative),
-            alternative,
-            cloze_spans(upper_first(text), spans),
-            tags=("diagnosis",),
+        yield _feature_fact(
+            ctx, sentence, slug(alternative), alternative, cloze_spans(upper_first(text), spans)
         )
 
 
@@ -925,14 +916,12 @@ def _whereas_facts(ctx: CaseContext) -> Iterator[Fact]:
             continue
         other = named[1] or named[0] or subjects[1]
         entity = ctx.subject if any(own) else subjects[0]
-        yield build_fact(
+        yield _feature_fact(
             ctx,
             sentence,
-            KIND,
-            slug(f"{singular(entity)} vs {other}")[:60].rstrip("-"),
+            _pair_key(entity, other),
             other,
             cloze_spans(upper_first(text), [*spans_left, *spans_right]),
-            tags=("diagnosis",),
         )
 
 
@@ -968,9 +957,7 @@ def _ddx_line_facts(ctx: CaseContext) -> Iterator[Fact]:
                     parts.append(", ")
                 parts.append(Answer(feature, index))
             parts.append(".")
-            yield build_fact(
-                ctx, sentence, KIND, slug(alternative), alternative, parts, tags=("diagnosis",)
-            )
+            yield _feature_fact(ctx, sentence, slug(alternative), alternative, parts)
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
