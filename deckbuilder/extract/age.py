@@ -171,20 +171,31 @@ def field_label(text: str, lexicon: object) -> bool:
     return match is not None and not is_disease_like(match.group(1), lexicon)
 
 
-def _label_entity(text: str, lexicon: object) -> str | None:
-    """The entity a telegraphic line names before its colon, when its value is an age group
-    ("Nasopharyngeal carcinoma: adults, ..."); None for a generic label ("Age: ...")."""
-    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+def disease_label(text: str, lexicon: object, table: str) -> str | None:
+    """The disease a telegraphic line names before its colon ("McCune-Albright syndrome: ...");
+    None when there is no label or it names a field (the ``generic_labels`` of lexicon
+    ``table``: "Age:", "Sex:", "Epidemiology:") rather than a disease."""
     match = re.match(r"([^,;:.()]{3,60}):\s", text)
     if not match:
         return None
-    generic = {str(w).lower() for w in table.get("generic_labels", [])}
-    if match.group(1).strip().lower() in generic or not is_disease_like(match.group(1), lexicon):
+    label = match.group(1).strip()
+    generic = {w.lower() for w in lexicon_list(lexicon, table, "generic_labels")}
+    if label.lower() in generic or not is_disease_like(label, lexicon):
         return None
+    return label
+
+
+def _label_entity(text: str, lexicon: object) -> str | None:
+    """The entity a telegraphic line names before its colon, when its value is an age group
+    ("Nasopharyngeal carcinoma: adults, ..."); None for a generic label ("Age: ...")."""
+    label = disease_label(text, lexicon, "age")
+    if label is None:
+        return None
+    table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
     spans = find_ages(text, lexicon)
     if not any(_labelled(text, _Span(s, e), table) for s, e in spans):
         return None
-    return match.group(1).strip()
+    return label
 
 
 def course_label(text: str, lexicon: object) -> bool:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
+    disease_label,
     doubted,
     field_label,
     list_item_facts,
@@ -28,7 +29,6 @@ from deckbuilder.extract.age import (
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
     case_discourse,
-    is_disease_like,
     prepare,
     prose_sentences,
 )
@@ -106,20 +106,6 @@ def _population(text: str, match: re.Match[str], table: dict) -> bool:
     if not population or not match.groupdict().get("answer"):
         return False
     return re.match(population, text[match.end("answer") :], re.IGNORECASE) is not None
-
-
-def _label_entity(text: str, lexicon: object) -> str | None:
-    """The entity a telegraphic line names before its colon ("McCune-Albright syndrome:
-    polyostotic disease ..."), when the label names a disease rather than a field ("Sex:",
-    "Epidemiology:")."""
-    match = re.match(r"([^,;:.()]{3,60}):\s", text)
-    if not match:
-        return None
-    label = match.group(1).strip()
-    generic = {str(w).lower() for w in lexicon_list(lexicon, "sex", "generic_labels")}
-    if label.lower() in generic or not is_disease_like(label, lexicon):
-        return None
-    return label
 
 
 def _stated_equal(text: str, lexicon: object) -> bool:
@@ -207,7 +193,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             yield from list_item_facts(ctx, sentence, label, KIND, find_sex)
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
-        labelled = _label_entity(clean(sentence.text), ctx.lexicon)
+        labelled = disease_label(clean(sentence.text), ctx.lexicon, "sex")
         if labelled:
             # "McCune-Albright syndrome: ..., predominantly in girls" is about the label.
             text, entity = prepare(disc, sentence, ctx.lexicon, labelled)
