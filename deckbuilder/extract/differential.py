@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.base import MAX_TEXT_CHARS, CaseContext, Rule
-from deckbuilder.extract.subject import diagnosis_heads, final_diagnosis
+from deckbuilder.extract.subject import abbreviations, diagnosis_heads, final_diagnosis
 from deckbuilder.extract.text import Answer, build_fact, clean, norm, slug
 from deckbuilder.extract.vignette import short_vignette, vignette
 from deckbuilder.model import Fact, SectionKind, Sentence
@@ -52,12 +52,9 @@ def _same(item: str, name: str, *, widened: bool = True) -> bool:
     )
 
 
-def _names_head(item: str, heads: list[str], ctx: CaseContext) -> bool:
+def _names_head(item: str, heads: list[str], long_forms: dict[str, str]) -> bool:
     """Whether a listed item is an entity of the Final Diagnosis, by name or by an abbreviation
-    the case defines ("MO" for myositis ossificans)."""
-    from deckbuilder.extract.subject import abbreviations
-
-    long_forms = abbreviations(ctx.sentences)
+    the case defines (``long_forms``: "MO" for myositis ossificans)."""
     name = long_forms.get(item.strip(), item)
     return any(_same(name, h, widened=i == 0) for i, h in enumerate(heads))
 
@@ -69,10 +66,11 @@ def _join(names: list[str]) -> str:
 def run(ctx: CaseContext) -> Iterator[Fact]:
     diagnosis = final_diagnosis(ctx.case)
     heads = diagnosis_heads(diagnosis, ctx.lexicon)
+    long_forms = abbreviations(ctx.sentences)
     items = [
         (t, s)
         for t, s in differential_items(ctx)
-        if not (diagnosis and (_same(t, diagnosis) or _names_head(t, heads, ctx)))
+        if not (diagnosis and (_same(t, diagnosis) or _names_head(t, heads, long_forms)))
     ]
     if not items:
         return
