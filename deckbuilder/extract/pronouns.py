@@ -374,7 +374,10 @@ def _settle(
         if card_at >= len(fact.text):
             break
         if word in pronouns and any(c.start <= card_at < c.end for c in fact.clozes):
-            return None
+            trimmed = _pronoun_out_of_answer(fact, card_at, len(match.group()), words)
+            if trimmed is None:
+                return None
+            fact = trimmed
         if word in words.demonstratives:
             noun = _WORD.match(source, match.end() + 1)
             if noun is None or noun.group().lower() in words.entity_nouns:
@@ -420,6 +423,25 @@ def _settle(
     for at, length, name in sorted(edits, reverse=True):
         fact = _replace_word(fact, at, length, name)
     return fact
+
+
+def _pronoun_out_of_answer(fact: Fact, at: int, length: int, words: _Words) -> Fact | None:
+    """The card with a subject pronoun that opens an answer moved out of it, or None.
+
+    "... or when {{it becomes symptomatic}}" asks for a pronoun no student can supply; "or when
+    it {{becomes symptomatic}}" asks for the condition, and "it" is then checked like any other
+    pronoun on the card. A pronoun inside an answer, or one the answer would be left without a
+    verb after, still drops the card.
+    """
+    cloze = next(c for c in fact.clozes if c.start <= at < c.end)
+    rest = fact.text[at + length : cloze.end]
+    if cloze.start != at or fact.text[at : at + length].lower() not in words.subject:
+        return None
+    if len(_WORD.findall(rest)) < 2:
+        return None
+    start = at + length + (len(rest) - len(rest.lstrip()))
+    moved = replace(cloze, start=start)
+    return replace(fact, clozes=tuple(moved if c is cloze else c for c in fact.clozes))
 
 
 def _head(phrase: str) -> str:

@@ -1,0 +1,38 @@
+"""A pronoun that opens an answer moves out of it; one the card cannot explain still drops it."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import facts_of, make_case, marked
+
+
+def _indications(discussion: str, final: str) -> list[str]:
+    case = make_case(discussion=discussion, final=final)
+    return [marked(f) for f in facts_of(case, "surgical-indication")]
+
+
+def test_a_condition_opening_with_it_keeps_its_card_and_asks_for_the_condition() -> None:
+    cards = _indications(
+        "Embolisation is advised when the pseudoaneurysm exceeds 2 cm in diameter, "
+        "or when it bleeds again after compression.",
+        "Splenic artery pseudoaneurysm",
+    )
+    assert len(cards) == 1
+    assert "when it {{c2::bleeds again after compression}}" in cards[0]
+    assert "{{c1::" in cards[0]
+
+
+def test_the_moved_pronoun_never_becomes_the_answer() -> None:
+    cards = _indications(
+        "Excision is recommended once the cyst becomes infected, or when it grows quickly.",
+        "Dermoid cyst of the floor of the mouth",
+    )
+    assert cards, "the card with two conditions is kept"
+    assert all("{{c1::it " not in c and "{{c2::it " not in c for c in cards)
+
+
+def test_a_plural_pronoun_without_a_plural_referent_still_drops_the_card() -> None:
+    cards = _indications(
+        "Stenting is indicated when they cause claudication at rest.",
+        "Iliac artery stenosis",
+    )
+    assert cards == []
