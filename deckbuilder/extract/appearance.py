@@ -933,6 +933,8 @@ def find_appearances(
             or _SEEN_AS.match(text, term.end)
             or _mistaken_for(text, term, tables)
             or _points_elsewhere(text, term, tables)
+            or _about_others(text, term)
+            or _half_comparison(text, term)
         ):
             continue
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
@@ -1115,6 +1117,54 @@ def _comparison(text: str, term: _Term) -> bool:
         re.search(r"(?<![\w-])as\s+$", text[: term.start], re.I)
         and re.match(r"\s+as(?![\w-])", text[term.end :], re.I)
     )
+
+
+# "..., because most other lytic lesions are bright": a clause about other entities of the same
+# kind, set beside the topic to single it out; its findings are theirs, not the topic's.
+_OTHER_ENTITIES = re.compile(
+    r"(?<![\w-])(?:(?:most|many|some|all|several|nearly\s+all|almost\s+all)\s+)?"
+    r"(?<!\bthe\s)(?<!\beach\s)(?<!\bevery\s)(?<!\bno\s)(?<!\bany\s)"
+    r"(?<!\bone\s)other\s+(?!hand\b|side\b|than\b)",
+    re.I,
+)
+_CLAUSE_OPENING = re.compile(
+    r"[,;:(]|(?<![\w-])(?:because|since|as|whereas|while|although|though|unlike)(?![\w-])", re.I
+)
+# "the rim was thinner than on CT", "the parts that enhance more ... enhance less ... and vice
+# versa": a term that is only one side of a comparison would make a garbled card.
+_SUBJECT_OF_COMPARISON = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?:(?:much|slightly|far|also|often|usually)\s+)?"
+    r"(?:[a-z]+er|more\s+[\w-]+|less\s+[\w-]+)\s+than(?![\w-])",
+    re.I,
+)
+_OPEN_COMPARATIVE = re.compile(r"\s+(?:more|less)(?![\w-])(?!\s+than(?![\w-]))", re.I)
+
+
+def _about_others(text: str, term: _Term) -> bool:
+    """ "a useful sign, because most other lytic lesions are bright": the term's clause is about
+    other entities, named to set the topic apart."""
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, term.start)), default=0)
+    return bool(_OTHER_ENTITIES.search(text, opening, term.start))
+
+
+def _half_comparison(text: str, term: _Term) -> bool:
+    """ "rim enhancement was thinner than on CT", "the parts that enhance more in one phase":
+    the term is one side of a comparison, and a card of it alone reads wrong."""
+    if _SUBJECT_OF_COMPARISON.match(text, term.end):
+        return True
+    if _OPEN_COMPARATIVE.match(text, term.end):
+        return True
+    if re.search(r"\s(?:more|less)$", text[term.start : term.end], re.I) and not _COMPARED.match(
+        text, term.end
+    ):
+        # "the regions that enhance less in the arterial phase": less than what is left unsaid.
+        return True
+    # "... enhance less in the excretory phase and vice versa": the swap is in the term's own
+    # clause; a term of an earlier clause ("shows segmental enhancement inversion, in which
+    # ...") names the whole pattern and stands.
+    stops = [i for i in (text.find(mark, term.end) for mark in ",;:.") if i >= 0]
+    clause_end = min(stops, default=len(text))
+    return bool(re.search(r"(?<![\w-])vice\s+versa(?![\w-])", text[term.end : clause_end], re.I))
 
 
 def _is_subject(text: str, term: _Term, tables: _Tables) -> bool:
