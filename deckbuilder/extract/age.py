@@ -344,6 +344,8 @@ def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[s
         (markers.get("before") and re.search(markers["before"], clause, re.IGNORECASE))
         or (markers.get("after") and re.match(markers["after"], after, re.IGNORECASE))
     )
+    if re.search(r"\bage\s+of\s+\d", match.group(), re.IGNORECASE):
+        framed = True  # "before the age of 20" names the age itself
     comparison = re.match(_COMPARISON_BOUND, match.group(), re.IGNORECASE)
     holder = table.get("bound_holder")
     if comparison and comparison.group("person") and not framed:
