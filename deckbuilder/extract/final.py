@@ -42,6 +42,19 @@ def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
     return [p for p in parts if p != ""]
 
 
+def cause_split(diagnosis: str, lexicon: object) -> tuple[str, str]:
+    """The diagnosis asked for and its stated cause or effect, which stays visible: "PRES
+    related to hypertension and bevacizumab" asks for PRES; the drug is the history's clue, so
+    hiding it would also strip it from the front ("A woman receiving bevacizumab ...")."""
+    link = lexicon_list(lexicon, "final", "cause_links")
+    if not link:
+        return diagnosis, ""
+    found = re.search(r"\s+(?:" + "|".join(link) + r")\s+", diagnosis, re.IGNORECASE)
+    if found is None or not diagnosis[: found.start()].strip():
+        return diagnosis, ""
+    return diagnosis[: found.start()], diagnosis[found.start() :]
+
+
 def _entity_heads(diagnosis: str, lexicon: object) -> list[str]:
     """The diagnosis's entities without the parts that only qualify it; the first, the
     diagnosis itself, always stays."""
@@ -121,13 +134,16 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         return
     # The whole card stays under the size bar: a long diagnosis leaves less room for the front.
     room = MAX_TEXT_CHARS - len(_QUESTION) - len(diagnosis) - 1
-    front = vignette(ctx.case, ctx.lexicon, hide=[diagnosis], budget=room)
+    asked, cause = cause_split(diagnosis, ctx.lexicon)
+    front = vignette(ctx.case, ctx.lexicon, hide=[asked], budget=room)
     if not front:
         return
     parts: list[str | Answer] = [f"{front} {_QUESTION}"]
-    parts.extend(diagnosis_parts(diagnosis, ctx.lexicon))
-    heads = _entity_heads(diagnosis, ctx.lexicon)
-    subject = heads[0] if heads else diagnosis
+    parts.extend(diagnosis_parts(asked, ctx.lexicon))
+    if cause:
+        parts.append(cause)
+    heads = _entity_heads(asked, ctx.lexicon)
+    subject = heads[0] if heads else asked
     fact = build_fact(ctx, source, KIND, "final", subject, parts, tags=("diagnosis",))
     if norm(fact.text):
         yield fact

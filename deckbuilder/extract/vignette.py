@@ -23,6 +23,7 @@ from deckbuilder.extract.text import (
 from deckbuilder.model import CaseNote, SectionKind
 
 __all__ = [
+    "body_parts",
     "diagnosis_words",
     "hidden_abbreviations",
     "mask",
@@ -33,16 +34,30 @@ __all__ = [
 
 
 def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
-    """The telling words of a diagnosis, as lower-case stems of at most 7 letters."""
-    neutral = set(lexicon_list(lexicon, "final", "neutral_words"))
+    """The telling words of a diagnosis, as lower-case stems of at most 7 letters.
+
+    Neutral words and body parts ("of the left hip", "parathyroid") are not telling: a history
+    of hip pain or a raised parathyroid hormone does not give "transient osteoporosis of the
+    hip" or "parathyroid adenoma" away, and hiding them would garble the front.
+    """
+    neutral = set(lexicon_list(lexicon, "final", "neutral_words")) | body_parts(lexicon)
     words = re.findall(r"[A-Za-z][A-Za-z0-9-]+", diagnosis)
     return {w.lower()[:7] for w in words if w.lower() not in neutral and len(w) > 2}
 
 
-def _telling(word: str, stems: set[str], exact: Collection[str] = ()) -> bool:
+def body_parts(lexicon: Any) -> frozenset[str]:
+    """Words naming a part of the body, which never count as naming a diagnosis."""
+    return frozenset(w.lower() for w in lexicon_list(lexicon, "final", "body_parts"))
+
+
+def _telling(
+    word: str, stems: set[str], exact: Collection[str] = (), places: Collection[str] = ()
+) -> bool:
     if word in exact:
         return True  # an abbreviation the case defines for the diagnosis ("MO")
     lowered = word.lower()
+    if lowered in places:
+        return False  # "endometrial" thickening never names an endometrioid carcinoma
     return any(
         lowered.startswith(stem) or stem.startswith(lowered[:7]) and len(lowered) > 3
         for stem in stems
@@ -54,13 +69,14 @@ def mask(text: str, stems: set[str], lexicon: Any, exact: Collection[str] = ()) 
     if not stems and not exact:
         return text
     boundaries = set(lexicon_list(lexicon, "final", "phrase_boundaries"))
+    places = body_parts(lexicon)
     neutral = (lexicon.get("final", {}) or {}).get("neutral_phrase", "an underlying condition")
     tokens = re.findall(r"[A-Za-z0-9][\w'-]*|[^\w\s]+|\s+", text)
     out: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if re.match(r"\w", token) and _telling(token, stems, exact):
+        if re.match(r"\w", token) and _telling(token, stems, exact, places):
             # Widen to the phrase: back and forward over words that are not boundaries.
             while (
                 out
@@ -109,7 +125,7 @@ def _sentences(case: CaseNote, kind: SectionKind) -> list[str]:
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}")
 
 
-def hidden_abbreviations(case: CaseNote, stems: set[str]) -> set[str]:
+def hidden_abbreviations(case: CaseNote, stems: set[str], places: Collection[str] = ()) -> set[str]:
     """Abbreviations the case defines for a hidden phrase: "myositis ossificans (MO)" gives MO
     when the diagnosis names myositis ossificans."""
     from deckbuilder.extract.subject import abbreviations
@@ -124,7 +140,7 @@ def hidden_abbreviations(case: CaseNote, stems: set[str]) -> set[str]:
     found: set[str] = set()
     for abbr, long_form in abbreviations(sentences).items():
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z0-9-]+", long_form) if len(w) > 3]
-        telling = sum(1 for w in words if _telling(w, stems))
+        telling = sum(1 for w in words if _telling(w, stems, (), places))
         # Most of the long form is the diagnosis ("giant cell tumour of bone" for GCT).
         if telling and telling * 2 >= len(words):
             found.add(abbr)
@@ -138,9 +154,9 @@ def _negative(finding: str) -> bool:
     return re.search(r"\b(?:no|not|without|neither)\b", opening, re.IGNORECASE) is not None
 
 
-def _fit(finding: str, room: int) -> str:
+def _fit(finding: str, room: int, verbs: Collection[str] = ()) -> str:
     """``finding`` if it fits ``room`` characters, else its opening clauses (cut at a comma,
-    eight words at least), else ""."""
+    eight words at least, with a verb of ``verbs`` so the cut is a sentence), else ""."""
     if len(finding) <= room:
         return finding
     cuts = [
@@ -148,6 +164,11 @@ def _fit(finding: str, room: int) -> str:
         for m in re.finditer(r",\s", finding)
         if m.start() < room and not _between_adjectives(finding, m.start())
     ]
+    if verbs:
+        # "An unenhanced CT of the head, obtained after a seizure, | showed ..." has no verb yet.
+        cuts = [
+            c for c in cuts if any(w.lower() in verbs for w in re.findall(r"[\w-]+", finding[:c]))
+        ]
     cut = finding[: cuts[-1]] + "." if cuts else ""
     return cut if len(cut.split()) >= 8 else ""
 
@@ -164,11 +185,22 @@ def _between_adjectives(text: str, comma: int) -> bool:
     after = re.findall(r"[\w-]+", text[comma:])
     if not before or len(after) < 2:
         return False
-    return bool(_ADJECTIVE.search(before[-1]) and _ADJECTIVE.search(after[0]))
+    following = after[1] if after[0].lower().endswith("ly") else after[0]  # "homogeneously"
+    return bool(_adjective(before[-1]) and _adjective(following))
+
+
+def _adjective(word: str) -> bool:
+    return bool(_ADJECTIVE.search(word)) or word.lower() in _SHAPE_ADJECTIVES
+
+
+# Shapes with no adjective ending: "a 16 mm oval, hypoechoic nodule".
+_SHAPE_ADJECTIVES = frozenset({"oval", "round", "ovoid", "flat", "thin", "thick", "smooth"})
 
 
 _STATES_AGE = re.compile(
-    r"\b\w+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+|\b\d+\s*(?:y/?o|y\.o\.|yo)(?!\w)",
+    r"\b\w+[- ](?:year|month|week|day)s?[- ]old\b|\baged\s+\w+|\b\d+\s*(?:y/?o|y\.o\.|yo)(?!\w)"
+    # telegraphic "27F", "4-mo boy", "3 wk old"
+    r"|\b\d+\s?(?-i:[FM])\b(?!-)|\b\d+[- ]?(?:mo|mos|wk|wks)\b",
     re.IGNORECASE,
 )
 
@@ -203,14 +235,16 @@ def _add_findings(
     lexicon: Any = None,
 ) -> str:
     findings = _sentences(case, SectionKind.IMAGING_FINDINGS)
+    verbs = frozenset(w.lower() for w in lexicon_list(lexicon, "final", "finding_verbs"))
     for index, written in enumerate(findings):
         finding = _named_lesion(written, findings[:index], lexicon)
         if finding is None:
             continue
         words = re.findall(r"[A-Za-z][\w-]+", finding)
-        if any(_telling(w, stems, exact) for w in words) or _negative(finding):
+        places = body_parts(lexicon) if lexicon is not None else frozenset()
+        if any(_telling(w, stems, exact, places) for w in words) or _negative(finding):
             continue
-        fitted = _fit(finding, budget - len(text) - 1)
+        fitted = _fit(finding, budget - len(text) - 1, verbs)
         if not fitted:
             break
         text = f"{text} {fitted}".strip()
@@ -232,7 +266,7 @@ def vignette(
     stems: set[str] = set()
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
-    exact = hidden_abbreviations(case, stems) if stems else set()
+    exact = hidden_abbreviations(case, stems, body_parts(lexicon)) if stems else set()
     most = int((lexicon.get("final", {}) or {}).get("budget", 300))
     budget = most if budget is None else min(most, budget)
     history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
@@ -256,7 +290,7 @@ def short_vignette(
     stems: set[str] = set()
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
-    exact = hidden_abbreviations(case, stems) if stems else set()
+    exact = hidden_abbreviations(case, stems, body_parts(lexicon)) if stems else set()
     text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
     findings = _add_findings(case, text, budget, stems, exact, lexicon)
     # Only the first finding: the short front is for cards that need room.
