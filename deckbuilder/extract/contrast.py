@@ -617,6 +617,10 @@ def _predicate_feature(
         r"[\w-]+(?:\s[\w-]+)?(?:(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[\w-]+(?:\s[\w-]+)?)+",
         text[position:end].rstrip(" ,;."),
     )
+    if not qualities and re.fullmatch(r"(?:is|are)", verb.group(), re.IGNORECASE):
+        listed = _quality_list(text, position, end, lexicon, regexes)
+        if listed:
+            return listed
     stop = (
         position + len(qualities.group()) if qualities else _term_end(text, position, end, regexes)
     )
@@ -624,7 +628,7 @@ def _predicate_feature(
     if end_term <= start_term:
         return []
     term = text[start_term:end_term]
-    # "is well circumscribed and round": coordinated qualities are one cloze each.
+    groups = {w.lower() for w in _feature_words(lexicon, "feature_groups")}
     # "is well circumscribed and round": coordinated qualities are one cloze each, and so are
     # "a lace-like pattern or a retracting clot".
     for joint, longest in (
@@ -637,9 +641,37 @@ def _predicate_feature(
         ),
     ):
         items = _pieces(text, start_term, end_term, joint)
+        if len(items) > 1 and all(text[s:e].split()[-1].lower() in groups for s, e in items):
+            break  # "children and young adults" is one age group to recall
         if len(items) > 1 and all(len(text[s:e].split()) <= longest for s, e in items):
             return [i for i in items if _usable_term(text[i[0] : i[1]], lexicon)]
     return [(start_term, end_term)] if _usable_term(term, lexicon) else []
+
+
+# A word that is a quality ("hypointense", "well defined", "markedly hyperattenuating").
+_QUALITY = re.compile(
+    r"(?:(?:[a-z]+ly|well|ill|poorly)\s+)?[a-z-]*(?:al|ar|ic|ous|ive|ed|ing|ent|ant|ile|ine|ose"
+    r"|like|less|ful|ense|oic|id)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _quality_list(
+    text: str, start: int, end: int, lexicon: Any, regexes: dict[str, re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """ "is well defined, markedly hypointense on T2WI and lobulated": after "is", a list whose
+    every item opens with a quality gives one cloze per quality, each cut before its setting;
+    [] when the predicate is no such list."""
+    items = _pieces(text, start, end, r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+    if len(items) < 2 or not all(_QUALITY.match(text, s, e) for s, e in items):
+        return []
+    spans = []
+    for s, e in items:
+        span = _trim(text, s, _term_end(text, s, e, regexes))
+        if span[1] <= span[0] or not _usable_term(text[span[0] : span[1]], lexicon):
+            return []
+        spans.append(span)
+    return spans
 
 
 def _pieces(text: str, start: int, end: int, joint: str) -> list[tuple[int, int]]:
@@ -727,6 +759,10 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
     """
     bare = re.sub(r"\s*\([^)]*\)", "", phrase).strip()
     bare = re.sub(r"^(?:a|an|the)\s+", "", bare, flags=re.IGNORECASE)
+    for name in names:
+        # "Functional immaturity of the colon (...)" is the listed name, brackets aside.
+        if norm(singular(bare)) == norm(singular(re.sub(r"\s*\([^)]*\)", "", name))):
+            return name
     words = norm(singular(bare)).split()
     if not words or len(words) > 6:
         return None
@@ -739,6 +775,9 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
         if not core:
             continue
         if joined == core or core.endswith(" " + joined) and len(words) >= 2:
+            return name
+        # "Brown tumours" names the listed "Brown tumour of hyperparathyroidism".
+        if len(words) >= 2 and joined == core.split(" of ")[0]:
             return name
         if joined.endswith(" " + core) and len(core.split()) >= 2:
             return name
@@ -782,62 +821,153 @@ def _opening_phrase(text: str, lexicon: Any) -> tuple[int, int, int] | None:
 def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
     """ "A vestibular schwannoma enhances avidly and widens the internal acoustic meatus": a
     sentence (or a "Name: ..." line) whose subject is a listed alternative gives one cloze per
-    feature; "It ..." right after such a sentence goes on about the same alternative."""
+    feature; "It ..." right after such a sentence goes on about the same alternative. A sentence
+    giving one alternative per ";" clause ("...: X respects a territory; Y shows a filling
+    defect; and Z is asymmetric") gives a card per clause, each naming its own alternative, and so
+    does "X, which is hypovascular and enhances weakly"."""
     diagnosis = norm(final_diagnosis(ctx.case))
     names = [n for n, _ in differential_items(ctx) if not _within(norm(n), diagnosis)]
     if not names:
         return
     disc = case_discourse(ctx)
     own_names = disc.names_for(ctx.subject)
+    own = f"{ctx.subject} {diagnosis}"
     previous: tuple[str, str] | None = None
     for sentence in prose_sentences(ctx.sentences):
         last, previous = previous, None
         raw = disc.expand(clean(sentence.text))
-        if case_specific(raw, ctx.lexicon) or len(raw) > MAX_CARD:
+        if case_specific(raw, ctx.lexicon):
             continue
         if find_contrast(clean(sentence.text), ctx.lexicon) or re.match(
             r"(?:unlike|in\s+contrast|as\s+opposed)\b", raw, re.IGNORECASE
         ):
             continue
-        label = re.match(r"(?P<np>[^:,;]{3,60}):\s+", raw)
-        text = raw
-        phrase: tuple[int, int] | None
-        if label:
-            phrase = label.span("np")
-            rest = label.end()
+        label = re.match(r"(?P<np>[^:,;]{3,90}):\s+", raw)
+        if label and _alternative_named(label.group("np"), names, ctx.lexicon, own):
+            units = [raw]
         else:
-            opening = _opening_phrase(raw, ctx.lexicon)
-            phrase = opening[:2] if opening else None
-            rest = opening[2] if opening else 0
-        alternative = None
-        if phrase is not None:
-            alternative = _alternative_named(
-                raw[phrase[0] : phrase[1]], names, ctx.lexicon, f"{ctx.subject} {diagnosis}"
-            )
-        pronoun = _PRONOUN_SUBJECT.match(raw)
-        if alternative is None and pronoun and last:
-            # "It often crosses the midline." right after a sentence about the alternative.
-            alternative, written = last
-            text = written + " " + raw[pronoun.end() :]
-            rest = len(written) + 1
-            phrase = (0, len(written))
-        if alternative is None or phrase is None:
+            units = _units(raw, ctx.lexicon)
+        for text in units:
+            if len(text) > MAX_CARD:
+                previous = None
+                continue
+            found = _unit_feature(ctx, text, names, own_names, own, last)
+            if found is None:
+                last = previous = None
+                continue
+            alternative, written, card, spans = found
+            last = previous = (alternative, written)
+            if spans:
+                yield _feature_fact(
+                    ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
+                )
+
+
+def _units(raw: str, lexicon: Any) -> list[str]:
+    """The parts of a sentence that may each be about one alternative: the whole sentence, or
+    after an introduction ending with ":" ("The main differentials each have their own
+    pattern: ...", "Differentials: ..."), each ";" clause of it."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", raw)
+    intro = _table(lexicon).get("differential_intro")
+    colon = re.match(r"([^:;]{3,120}):\s+", text)
+    if colon and intro and re.search(intro, colon.group(1), re.IGNORECASE):
+        text = text[colon.end() :]
+    elif ";" not in text:
+        return [raw]
+    units = []
+    for part in re.split(r"\s*;\s*", text.rstrip(" .")):
+        part = re.sub(r"^(?:and|or)\s+", "", part, flags=re.IGNORECASE).strip()
+        if part:
+            units.append(upper_first(part) + ".")
+    return units
+
+
+def _unit_feature(
+    ctx: CaseContext,
+    raw: str,
+    names: list[str],
+    own_names: list[str],
+    own: str,
+    last: tuple[str, str] | None,
+) -> tuple[str, str, str, list[tuple[int, int]]] | None:
+    """The alternative ``raw`` is about, its subject as written, the card's text and the spans
+    of its features; None when it is about no listed alternative."""
+    label = re.match(r"(?P<np>[^:,;]{3,90}):\s+", raw)
+    text = raw
+    phrase: tuple[int, int] | None
+    if label:
+        phrase = label.span("np")
+        rest = label.end()
+    else:
+        opening = _opening_phrase(raw, ctx.lexicon)
+        phrase = opening[:2] if opening else None
+        rest = opening[2] if opening else 0
+    alternative = None
+    if phrase is not None:
+        alternative = _alternative_named(text[phrase[0] : phrase[1]], names, ctx.lexicon, own)
+    relative = None if label or alternative else _relative_opening(raw, names, ctx.lexicon, own)
+    if relative is not None:
+        # The card opens with the alternative's name: "Papillary carcinoma, which is ...".
+        text = upper_first(raw[relative[0] :])
+        phrase, rest = (0, relative[1] - relative[0]), relative[2] - relative[0]
+        alternative = _alternative_named(text[phrase[0] : phrase[1]], names, ctx.lexicon, own)
+    pronoun = _PRONOUN_SUBJECT.match(raw)
+    if alternative is None and pronoun and last:
+        # "It often crosses the midline." right after a sentence about the alternative.
+        alternative, written = last
+        text = written + " " + raw[pronoun.end() :]
+        rest = len(written) + 1
+        phrase = (0, len(written))
+    if alternative is None or phrase is None:
+        return None
+    if entity_in_text(text[phrase[0] : phrase[1]], own_names):
+        return None
+    # "Metastases were the main concern here": the author's own case, told in the past.
+    if re.match(r"\s*(?:was|were|had)\b", text[rest - 1 :], re.IGNORECASE):
+        return None
+    written = upper_first(text[phrase[0] : phrase[1]])
+    spans = feature_spans(text, rest, len(text), ctx.lexicon)
+    if label and not spans:
+        spans = _label_items(text, rest, ctx.lexicon)
+    spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
+    return alternative, written, upper_first(text), spans
+
+
+def _relative_opening(
+    text: str, names: list[str], lexicon: Any, own: str
+) -> tuple[int, int, int] | None:
+    """ "Papillary carcinoma, which is hypovascular" or "the main alternatives are clear cell
+    carcinoma, which enhances avidly": where the listed alternative's name starts and ends, and
+    where the relative clause's predicates start; None otherwise."""
+    relative = re.search(r",\s+(?:which|who)\s+", text)
+    if relative is None or re.search(r"[,;:]", text[: relative.start()]):
+        return None
+    if not _feature_regexes(lexicon)["opening"].match(text, relative.end()):
+        return None
+    words = list(re.finditer(r"[\w'-]+", text[: relative.start()]))[-6:]
+    # "the main alternatives are X, which ...": the name is the words after the last verb.
+    verbs = {norm(v) for v in lexicon_list(lexicon, "subject", "verbs")} | {"include", "includes"}
+    for index, first in enumerate(words):
+        if any(norm(w.group()) in verbs for w in words[index:]):
             continue
-        if entity_in_text(raw[phrase[0] : phrase[1]], own_names):
+        # "Transformation to chondrosarcoma, which is rare": a name after a preposition is no
+        # subject; it must open the clause or be what a listing verb names.
+        before = text[: first.start()]
+        if before.strip() and not _LISTING.search(before):
             continue
-        # "Metastases were the main concern here": the author's own case, told in the past.
-        if re.match(r"\s*(?:was|were|had)\b", text[rest - 1 :], re.IGNORECASE):
+        if re.search(
+            r"\b(?:to|of|in|into|from|with|by|for|after)\b",
+            text[first.start() : relative.start()],
+            re.IGNORECASE,
+        ):
             continue
-        previous = (alternative, upper_first(text[phrase[0] : phrase[1]]))
-        spans = feature_spans(text, rest, len(text), ctx.lexicon)
-        if label and not spans:
-            spans = _label_items(text, rest, ctx.lexicon)
-        spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
-        if not spans:
-            continue
-        yield _feature_fact(
-            ctx, sentence, slug(alternative), alternative, cloze_spans(upper_first(text), spans)
-        )
+        if _alternative_named(text[first.start() : relative.start()], names, lexicon, own):
+            return first.start(), relative.start(), relative.end()
+    return None
+
+
+# "the main differentials are X, which ...": the verb listing the alternatives.
+_LISTING = re.compile(r"\b(?:are|is|include|includes|including|namely)\s+$", re.IGNORECASE)
 
 
 def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
@@ -847,7 +977,8 @@ def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
     regexes = _feature_regexes(lexicon)
     end = len(text.rstrip(" ."))
     spans: list[tuple[int, int]] = []
-    for s, e in _pieces(text, start, end, r"\s*,\s*(?:and\s+)?"):
+    verbs = {norm(v) for v in lexicon_list(lexicon, "subject", "verbs")}
+    for s, e in _pieces(text, start, end, r"\s*[,;]\s*(?:and\s+)?"):
         if regexes["opening"].match(text, s, e):
             found = _predicate_feature(text, s, e, lexicon, regexes)
             if not found:
@@ -855,8 +986,25 @@ def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
             spans.extend(found)
         elif len(text[s:e].split()) <= 3 and _usable_term(text[s:e], lexicon):
             spans.append((s, e))
+        elif any(norm(w) in verbs for w in text[s:e].split()):
+            # "the enema is often therapeutic": a clause of its own stays visible; one with a
+            # pronoun could be read as about the case's disease, so the line gives no card.
+            if re.search(r"\b(?:it|its|they|their|them)\b", text[s:e], re.IGNORECASE):
+                return []
+            continue
         else:
-            return []
+            # "microcolon with inspissated meconium pellets in the terminal ileum": each noun
+            # phrase of a longer item, cut at its preposition.
+            parts = _pieces(text, s, e, r"\s+(?:with|at|in)\s+")
+            cut = [_trim(text, a, _term_end(text, a, b, regexes)) for a, b in parts]
+            # "associated with trisomy 21": a bare participle is no feature, what it joins is.
+            cut = [(a, b) for a, b in cut if not re.fullmatch(r"[a-z]+ed", text[a:b])]
+            if len(cut) > 3 or not all(
+                b > a and len(text[a:b].split()) <= 4 and _usable_term(text[a:b], lexicon)
+                for a, b in cut
+            ):
+                return []
+            spans.extend(cut)
     return spans
 
 

@@ -694,6 +694,19 @@ def clause_entity(disc: Discourse, text: str, position: int, lexicon: Any) -> st
         first = re.match(r"[\w'-]+", clause)
         if first and norm(first.group()) in verbs:
             continue  # "..., and usually show X": the subject is in the clause before
+        described = _described_by_relative(disc, clause, position - (len(text) - len(clause)))
+        if described:
+            return described
+        relative = _RELATIVE_OPENING.match(clause)
+        if (
+            relative
+            and not _has_verb(relative.group("np"), verbs)
+            # "Progression to X, which ...": the relative clause describes X, not the subject.
+            and not re.search(r"\b(?:to|of|in|into|from|with|by|for|after)\b", relative["np"])
+        ):
+            # "papillary carcinoma, which is hypovascular, ... is hypointense on T2WI": the
+            # phrase a non-restrictive relative clause follows is the clause's own subject.
+            return _classify_subject(disc, relative.group("np"), text, lexicon)
         own = sentence_subject(clause, lexicon) if clause[:1].isalpha() else None
         if not own:
             return None
@@ -710,6 +723,64 @@ def clause_entity(disc: Discourse, text: str, position: int, lexicon: Any) -> st
     return None
 
 
+# "papillary carcinoma, which ...": a noun phrase of a few words, then a relative pronoun.
+_RELATIVE_OPENING = re.compile(
+    r"(?P<np>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,5}),\s+(?:which|who)\s", re.IGNORECASE
+)
+
+
+def _has_verb(phrase: str, verbs: set[str]) -> bool:
+    return any(norm(w) in verbs for w in re.findall(r"[\w'-]+", phrase))
+
+
+def _described_by_relative(disc: Discourse, clause: str, position: int) -> str | None:
+    """The listed differential a ", which ..." clause holding ``position`` describes: "the main
+    alternatives are clear cell carcinoma, which enhances avidly" credits the carcinoma with
+    "enhances avidly"; None when the phrase before "which" is no listed differential."""
+    found = None
+    for relative in re.finditer(r",\s+(?:which|who)\s", clause):
+        if relative.start() < position:
+            found = relative
+    if found is None or re.search(r"[;:]", clause[found.end() : max(position, found.end())]):
+        return None
+    words = list(re.finditer(r"[\w'-]+", clause[: found.start()]))[-6:]
+    for first in words:
+        before = clause[: first.start()]
+        # "Transformation to chondrosarcoma, which is rare": a name after a preposition is no
+        # subject; it must open the clause or be what a listing verb names.
+        if before.strip() and not re.search(
+            r"\b(?:are|is|include|includes|including|namely)\s+$", before, re.IGNORECASE
+        ):
+            continue
+        phrase = clause[first.start() : found.start()]
+        if _listed_short(phrase, disc.differentials):
+            # The name as written: the card then names it without an added prefix.
+            return phrase
+    return None
+
+
+def _listed_short(phrase: str, listed: Sequence[str]) -> str | None:
+    """The one listed differential ``phrase`` names, in full or shortened: "papillary
+    carcinoma" names "Papillary renal cell carcinoma" (every word of the phrase is one of the
+    item's and the heads agree); None when none or several fit."""
+
+    def words(text: str) -> list[str]:
+        bare = re.sub(r"\s*\([^)]*\)", "", text)
+        return [norm(singular(w)) for w in re.findall(r"[A-Za-z][\w'-]*", bare)]
+
+    own = [w for w in words(phrase) if w not in {"a", "an", "the"}]
+    if not own:
+        return None
+    hits = []
+    for item in listed:
+        item_words = words(item)
+        if not item_words or item_words[-1] != own[-1]:
+            continue
+        if own == item_words or (len(own) >= 2 and set(own) <= set(item_words)):
+            hits.append(item)
+    return hits[0] if len(hits) == 1 else None
+
+
 def _classify_subject(disc: Discourse, own: str, text: str, lexicon: Any) -> str | None:
     bare = re.sub(r"^(?:so-called\s+)", "", own, flags=re.IGNORECASE)
     indefinite = re.match(r"(?:an?)\s+", bare, re.IGNORECASE)
@@ -721,6 +792,8 @@ def _classify_subject(disc: Discourse, own: str, text: str, lexicon: Any) -> str
     if not indefinite and _is_generic(own, lexicon):
         return None
     known = match_entity(bare, disc.entities, disc.abbreviations)
+    if not known and _listed_short(bare, disc.differentials):
+        return bare  # a listed differential, shortened as the text writes it
     topic_words = {
         norm(singular(w))
         for n in disc.names_for(disc.subject)

@@ -1,0 +1,209 @@
+"""Round 7: each alternative of a differential paragraph gets cards about itself, and a clause
+whose own subject is a listed alternative ("X, which ...") is never credited to the case's
+disease. Sentences are our own, from areas of radiology no corpus covers."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import facts_of, make_case, marked
+
+from deckbuilder.extract import case_sentences
+from deckbuilder.extract.base import CaseContext
+from deckbuilder.extract.subject import UNSURE, case_discourse, clause_entity, resolve_subject
+from deckbuilder.lexicon import load_lexicon
+
+KIND = "distinguishing-feature"
+
+THYMUS = (
+    "Thymoma is the commonest primary tumour of the anterior mediastinum.",
+    ("Thymic carcinoma", "Mediastinal lymphoma", "Germ cell tumour", "Thymic hyperplasia"),
+    "Invasive thymoma",
+)
+SPLEEN = (
+    "Splenic haemangioma is the commonest benign tumour of the spleen.",
+    ("Splenic hamartoma", "Splenic lymphoma", "Littoral cell angioma"),
+    "Splenic haemangioma",
+)
+
+
+def feature_cards(extra: str, setting: tuple[str, tuple[str, ...], str]) -> dict[str, str]:
+    opening, listed, final = setting
+    case = make_case(f"{opening} {extra}", differentials=listed, final=final)
+    return {f.key: marked(f) for f in facts_of(case, KIND)}
+
+
+def test_one_card_per_semicolon_clause_after_an_introduction() -> None:
+    cards = feature_cards(
+        "Each alternative has its own pattern: mediastinal lymphoma encases the vessels "
+        "and affects young adults; thymic hyperplasia preserves the shape of the gland; and "
+        "a germ cell tumour contains fat and calcification.",
+        THYMUS,
+    )
+    assert cards["mediastinal-lymphoma"] == (
+        "Mediastinal lymphoma {{c1::encases the vessels}} and affects {{c2::young adults}}."
+    )
+    assert cards["thymic-hyperplasia"] == (
+        "Thymic hyperplasia {{c1::preserves the shape of the gland}}."
+    )
+    assert cards["germ-cell-tumour"] == (
+        "A germ cell tumour contains {{c1::fat}} and {{c2::calcification}}."
+    )
+
+
+def test_a_numbered_differentials_label_is_read_clause_by_clause() -> None:
+    cards = feature_cards(
+        "4. Mimics: a splenic hamartoma is isoechoic and shows diffuse enhancement; "
+        "littoral cell angioma is multifocal.",
+        SPLEEN,
+    )
+    assert cards["splenic-hamartoma"] == (
+        "A splenic hamartoma is {{c1::isoechoic}} and shows {{c2::diffuse enhancement}}."
+    )
+    assert cards["littoral-cell-angioma"] == "Littoral cell angioma is {{c1::multifocal}}."
+
+
+def test_a_listed_alternative_shortened_with_a_relative_clause() -> None:
+    cards = feature_cards(
+        "The main alternatives are thymic carcinoma, which is irregular and invades the "
+        "pericardium; and lymphoma, which encases the vessels.",
+        THYMUS,
+    )
+    # "thymic carcinoma" after the listing verb names the listed item; the card opens with it.
+    assert cards["thymic-carcinoma"] == (
+        "Thymic carcinoma, which is {{c1::irregular}} and {{c2::invades the pericardium}}."
+    )
+    # A specific head alone ("lymphoma") names the one listed item ending with it.
+    assert "Lymphoma, which {{c1::encases the vessels}}." in cards.values()
+
+
+def test_a_name_after_a_preposition_is_no_relative_subject() -> None:
+    cards = feature_cards(
+        "Progression to thymic carcinoma, which is rare, is suggested by invasion.", THYMUS
+    )
+    assert not cards
+
+
+def test_a_quality_list_after_is_gives_one_cloze_per_quality() -> None:
+    cards = feature_cards(
+        "A splenic hamartoma is well circumscribed, mildly hyperechoic on ultrasound and "
+        "enhances late.",
+        SPLEEN,
+    )
+    assert cards["splenic-hamartoma"] == (
+        "A splenic hamartoma is {{c1::well circumscribed}}, {{c2::mildly hyperechoic}} on "
+        "ultrasound and {{c3::enhances late}}."
+    )
+
+
+def test_a_coordinated_age_group_stays_one_answer() -> None:
+    cards = feature_cards("Littoral cell angioma is seen in infants and older adults.", SPLEEN)
+    assert cards["littoral-cell-angioma"] == (
+        "Littoral cell angioma is seen in {{c1::infants and older adults}}."
+    )
+
+
+def test_a_telegraphic_label_with_semicolon_items() -> None:
+    cards = feature_cards(
+        "Splenic lymphoma: older adults; hypoechoic nodules with ill-defined margins; "
+        "the spleen is often enlarged.",
+        SPLEEN,
+    )
+    assert cards["splenic-lymphoma"] == (
+        "Splenic lymphoma: {{c1::older adults}}; {{c2::hypoechoic nodules}} with "
+        "{{c3::ill-defined margins}}; the spleen is often enlarged."
+    )
+
+
+def test_a_label_item_with_a_pronoun_gives_no_card() -> None:
+    # "it" in a telegraphic line could be read as the case's disease: no card.
+    cards = feature_cards(
+        "Splenic lymphoma: older adults; it is often part of systemic disease.", SPLEEN
+    )
+    assert not cards
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # hedged: stays without a card
+        "Each alternative has its own pattern: thymic hyperplasia may preserve the shape; "
+        "mediastinal lymphoma can encase the vessels.",
+        # about the case's own disease, not an alternative
+        "Its features are distinct: invasive thymoma is lobulated; it abuts the pericardium.",
+        # a clause whose subject is not a listed alternative
+        "The alternatives differ: the gland is enlarged; the fat is preserved.",
+    ],
+)
+def test_no_card_for_hedged_own_or_unlisted_clauses(sentence: str) -> None:
+    assert not feature_cards(sentence, THYMUS)
+
+
+def _clause_owner(discussion: str, listed: tuple[str, ...], final: str, phrase: str) -> object:
+    case = make_case(discussion, differentials=listed, final=final)
+    lexicon = load_lexicon()
+    sentences = case_sentences(case)
+    ctx = CaseContext(case, sentences, lexicon, resolve_subject(case, sentences, lexicon))
+    disc = case_discourse(ctx)
+    sentence = next(s for s in ctx.sentences if phrase in s.text)
+    text = sentence.text
+    return clause_entity(disc, text, text.index(phrase), ctx.lexicon)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "owner"),
+    [
+        (
+            "Serous cystadenoma, which is microcystic, shows a central scar on CT.",
+            "central scar",
+            "Serous cystadenoma",
+        ),
+        (
+            "Mucinous neoplasm, which is hypointense on T1WI, has peripheral calcification.",
+            "peripheral calcification",
+            "Mucinous neoplasm",
+        ),
+        (
+            "The alternatives include solid pseudopapillary tumour, which bleeds and is "
+            "hyperintense on T1WI.",
+            "hyperintense",
+            "solid pseudopapillary tumour",
+        ),
+    ],
+)
+def test_a_listed_alternative_with_a_relative_clause_owns_its_findings(
+    sentence: str, phrase: str, owner: str
+) -> None:
+    listed = (
+        "Serous cystadenoma of the pancreas",
+        "Mucinous cystic neoplasm",
+        "Solid pseudopapillary tumour",
+    )
+    opening = "Intraductal papillary mucinous neoplasm is a cystic tumour of the pancreas. "
+    found = _clause_owner(
+        opening + sentence, listed, "Branch-duct intraductal papillary mucinous neoplasm", phrase
+    )
+    assert found == owner
+
+
+def test_a_relative_clause_after_a_preposition_keeps_the_topic() -> None:
+    listed = ("Serous cystadenoma of the pancreas", "Mucinous cystic neoplasm")
+    found = _clause_owner(
+        "Pancreatic pseudocyst is a walled collection. Progression to serous cystadenoma, "
+        "which is hypointense on T1WI, is not expected.",
+        listed,
+        "Pancreatic pseudocyst",
+        "hypointense",
+    )
+    assert found != UNSURE
+    assert found is None or "cystadenoma" not in str(found)
+
+
+def test_a_bare_participle_in_a_label_item_is_no_answer() -> None:
+    cards = feature_cards(
+        "Littoral cell angioma: innumerable small nodules, associated with visceral malignancy.",
+        SPLEEN,
+    )
+    assert cards["littoral-cell-angioma"] == (
+        "Littoral cell angioma: {{c1::innumerable small nodules}}, associated with "
+        "{{c2::visceral malignancy}}."
+    )
