@@ -26,6 +26,7 @@ from deckbuilder.extract.text import (
     entity_in_text,
     lexicon_list,
     name_parts,
+    norm,
     phrase_regex,
     singular,
     slug,
@@ -408,6 +409,7 @@ class _Pattern:
     conditions_only: bool = False
     hedged_trigger: bool = False
     any_items: bool = False
+    exposures: bool = False
 
 
 def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:
@@ -422,6 +424,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     conditions_only = bool(data.get("conditions_only"))
     # A pattern is a string, or a mapping with its own ``conditions_only`` ("McCune-Albright
     # syndrome: FD with café-au-lait spots" lists features, not conditions).
+    # ``exposures: true`` drops a match whose items all name diseases (another rule's fact).
     # A mapping may also say ``hedged_trigger: true``: the trigger itself is a hedge ("should
     # raise concern for"), so only the items' own polarity counts; and ``any_items: true``: the
     # table's ``not_items`` do not apply ("especially in women over 45 years" is a predictor).
@@ -434,6 +437,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
                     bool(entry.get("conditions_only", conditions_only)),
                     bool(entry.get("hedged_trigger")),
                     bool(entry.get("any_items")),
+                    bool(entry.get("exposures")),
                 )
             )
         else:
@@ -478,10 +482,16 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
         body, offset = _clause_span(text, spans)
         spans = [(s - offset, e - offset) for s, e in spans]
         if len(body) > MAX_CARD:
-            continue
-        parts = name_parts(
-            cloze_spans(body, spans), entity, disc.names_for(entity), disc.proper_words
-        )
+            body, start = _narrow_clause(text, spans, offset)
+            spans = [(s + offset - start, e + offset - start) for s, e in spans]
+            if len(body) > MAX_CARD:
+                continue
+        names = disc.names_for(entity)
+        # text.entity_in_text reads "PRES" as "PRE", found in "predicts": the card must still
+        # name the entity when only such a false hit would.
+        if not _names_in(body, [entity, *names]):
+            names = []
+        parts = name_parts(cloze_spans(body, spans), entity, names, disc.proper_words)
         yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
 
 
@@ -490,7 +500,18 @@ def _named_only_in(text: str, spans: list[tuple[int, int]], names: list[str]) ->
     outside = text
     for s, e in spans:
         outside = outside[:s] + " " * (e - s) + outside[e:]
-    return entity_in_text(text, names) and not entity_in_text(outside, names)
+    return _names_in(text, names) and not _names_in(outside, names)
+
+
+def _names_in(text: str, names: list[str]) -> bool:
+    """Whether one of ``names`` occurs in ``text`` as a whole word (a plural ending allowed):
+    "PRES" is not in "pre-eclampsia", though its naive singular "PRE" would be."""
+    lowered = norm(text)
+    for name in names:
+        form = norm(name)
+        if form and re.search(rf"(?<![\w-]){re.escape(form)}(?:e?s)?(?![\w-])", lowered):
+            return True
+    return False
 
 
 def _sentence_spans(
@@ -528,6 +549,14 @@ def _sentence_spans(
                 not_items is not None
                 and not pattern.any_items
                 and any(not_items.search(text[s:e]) for s, e in found)
+            ):
+                continue
+            # An exposures pattern ("are linked to obesity and tamoxifen") leaves a list of
+            # diseases alone to the association rule, which reads the same words.
+            if (
+                pattern.exposures
+                and found
+                and all(is_condition(text[s:e], lexicon) for s, e in found)
             ):
                 continue
             for s, e in found:
@@ -642,13 +671,29 @@ def _followers(text: str, position: int, end: int, lexicon: Any) -> list[tuple[i
     lead = re.compile(rf",\s*(?:{phrase_regex(words)})\s+", re.IGNORECASE).match(text, position)
     if lead is None:
         return []
-    stop = re.search(r"[;.]|,\s", text[lead.end() : end])
-    limit = lead.end() + stop.start() if stop else end
-    items = list_items(text, lead.end(), limit, lexicon)
-    # "the hilar nodes, particularly the right": a lone lowercase word is a side, not a term;
-    # a symbol ("SDHD") is one.
-    if any(len(text[s:e].split()) == 1 and text[s:e].islower() for s, e in items):
+    # ", notably under ciclosporin": a circumstance, not a member of the list.
+    if re.match(
+        r"(?:under|after|during|in|on|at|with|without|within|from|by|for|when|if)\b",
+        text[lead.end() :],
+        re.I,
+    ):
         return []
+    # ", notably ciclosporin, tacrolimus and anti-VEGF agents": a whole list of members, read up
+    # to the clause's end; else the one member up to the next comma.
+    clause = re.search(r"[;.]", text[lead.end() : end])
+    limit = lead.end() + clause.start() if clause else end
+    body = text[lead.end() : limit]
+    items: list[tuple[int, int]] = []
+    if "," in body and re.search(r"\s(?:and|or)\s", body):
+        items = list_items(text, lead.end(), limit, lexicon)
+    if len(items) < 2:
+        stop = re.search(r"[;.]|,\s", body)
+        limit = lead.end() + stop.start() if stop else limit
+        items = list_items(text, lead.end(), limit, lexicon)
+        # "the hilar nodes, particularly the right": a lone lowercase word is a side, not a
+        # term; a symbol ("SDHD") is one.
+        if any(len(text[s:e].split()) == 1 and text[s:e].islower() for s, e in items):
+            return []
     return items
 
 
@@ -676,6 +721,11 @@ def _labelled_items(
     position = head.end()
     for clause in re.finditer(r"[^;]+", text[position:]):
         start, end = position + clause.start(), position + clause.end()
+        # "Complication: enterocolitis (HAEC) - fever, diarrhoea; main cause of death": a dash
+        # opens a description of the item before it, and the clauses after it go on describing.
+        dash = re.search(r"\s[-–—]\s", text[start:end])
+        if dash is not None:
+            end = start + dash.start()
         for s, e in list_items(text, start, end, lexicon, commas=True):
             aside = re.search(r"\s*\(([^()]*)\)$", text[s:e])
             if aside and (re.search(r"\d", aside.group(1)) or len(aside.group(1).split()) >= 3):
@@ -688,13 +738,44 @@ def _labelled_items(
             if conditions_only and not is_condition(item, lexicon):
                 continue
             spans.append((s, e))
+        if dash is not None:
+            break
     return spans
 
 
 def _other_condition(before: str, entity: str, disc: Any, lexicon: Any) -> bool:
-    """Whether the words before a trigger name a condition other than ``entity``."""
+    """Whether the words before a trigger name a condition other than ``entity``.
+
+    Only the trigger's own clause counts ("it consists of tumour cells, and almost all tumours
+    carry a fusion gene"), and a quantified generic noun ("most tumours", "all cases") is the
+    entity's own cases, not another condition."""
     before = re.sub(r"^In\s[^,]{1,60},\s", "", before)
+    clauses = list(re.finditer(r";\s*|,\s*(?:and|but|while|whereas)\s+", before))
+    if clauses:
+        before = before[clauses[-1].end() :]
+    before = re.sub(
+        r"\b(?:(?:almost|nearly|virtually)\s+)?(?:all|most|many|these|such|the\s+majority\s+of)\s+"
+        r"(?:tumou?rs|lesions|cases|cancers|neoplasms|cysts)\b",
+        " ",
+        before,
+        flags=re.IGNORECASE,
+    )
     return is_condition(before, lexicon) and not entity_in_text(before, disc.names_for(entity))
+
+
+def _narrow_clause(text: str, spans: list[tuple[int, int]], offset: int) -> tuple[str, int]:
+    """For a card too long to read, the smallest run of clauses holding every span (spans
+    relative to ``offset``), cut at a colon or before a clause-opening conjunction: "..., so MRI is
+    the examination of choice: the oedema is bright, classically in a parieto-occipital
+    distribution, while ..." keeps "the oedema is bright, classically in a ... distribution"."""
+    low, high = spans[0][0] + offset, spans[-1][1] + offset
+    breaks = list(re.finditer(r":\s+|;\s*|,\s+(?=(?:while|whereas|but|so|and)\s)", text))
+    start = max([0, *[m.end() for m in breaks if m.end() <= low]])
+    end = min([len(text), *[m.start() for m in breaks if m.start() >= high]])
+    body = text[start:end].rstrip(" ;,")
+    if not body.endswith((".", "!", "?")):
+        body += "."
+    return body, start
 
 
 def _clause_span(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
