@@ -191,3 +191,59 @@ def test_a_transition_zone_as_a_place_is_no_finding(lexicon: Lexicon) -> None:
     found = {a for _, a in answers(text, lexicon)}
     assert "hypointense nodule" in found
     assert "transition zone" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "sequence", "expected"),
+    [
+        (
+            "On duplex ultrasound a PSV above 180 cm/s in the renal artery was found.",
+            "us",
+            "above 180 cm/s",
+        ),
+        (
+            "Spectral Doppler: peak velocity > 250 cm/s at the graft anastomosis.",
+            "us-spectral-doppler",
+            "> 250 cm/s",
+        ),
+        (
+            "Barium enema: rectosigmoid ratio of 0.8 in the infant.",
+            "fluoroscopy",
+            "rectosigmoid ratio of 0.8",
+        ),
+        (
+            "Abdominal radiograph: dilated small bowel loops and an empty rectum.",
+            "radiograph",
+            "empty rectum",
+        ),
+        ("Coronal reformats show a beaked narrowing of the pylorus.", "ct", "beaked narrowing"),
+    ],
+)
+def test_thresholds_ratios_and_reformats(
+    text: str, sequence: str, expected: str, lexicon: Lexicon
+) -> None:
+    assert (sequence, expected) in answers(text, lexicon)
+
+
+def test_a_velocity_threshold_on_ct_is_still_no_card(lexicon: Lexicon) -> None:
+    # A velocity is a Doppler measurement, whatever comparison stands before it.
+    found = answers("On CT angiography the jet was estimated above 300 cm/s.", lexicon)
+    assert not any("cm/s" in a for _, a in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On CT the ureter was dilated, caused by an obstructing calculus.",
+        "On MR the nerve root was swollen, secondary to thickened ligamenta flava.",
+    ],
+)
+def test_the_cause_of_a_finding_is_no_finding(text: str, lexicon: Lexicon) -> None:
+    found = {a for _, a in answers(text, lexicon)}
+    assert found
+    assert not found & {
+        "obstructing calculus",
+        "calculus",
+        "thickened ligamenta flava",
+        "thickened",
+    }
