@@ -148,3 +148,67 @@ def test_a_period_that_is_no_population_gives_no_age() -> None:
 def test_a_group_with_a_second_descriptor_is_an_age(discussion: str, answer: str) -> None:
     facts = facts_of(make_case(discussion), AGE)
     assert any(answer in f.answers() for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("discussion", "first", "second"),
+    [
+        (
+            "Developmental dysplasia of the hip is a disorder of the infant hip.\n\n"
+            "- F:M about 6:1 in breech infants; the ratio falls to 2:1 after cephalic birth.",
+            "6:1",
+            "2:1",
+        ),
+        (
+            "Ulcerative colitis is an inflammatory bowel disease. The M:F ratio is 1:1 in "
+            "children; in adults the ratio rises to 1.5:1.",
+            "1:1",
+            "1.5:1",
+        ),
+    ],
+)
+def test_each_clause_with_its_own_sex_ratio_gives_its_own_card(
+    discussion: str, first: str, second: str
+) -> None:
+    facts = facts_of(make_case(discussion), SEX)
+    assert len(facts) == 2
+    assert any(first in a for a in facts[0].answers())
+    assert any(second in a for a in facts[1].answers())
+    assert second not in facts[0].text
+
+
+def test_a_ratio_clause_beside_a_clause_without_one_stays_one_card() -> None:
+    discussion = (
+        "Perthes disease is an idiopathic osteonecrosis. The M:F ratio is about 4:1; it is "
+        "bilateral in a tenth of children."
+    )
+    (fact,) = facts_of(make_case(discussion), SEX)
+    assert any("4:1" in a for a in fact.answers())
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Spontaneous coronary artery dissection is a cause of infarction. It typically "
+            "affects young, athletic women and presents with chest pain.",
+            "women",
+        ),
+        (
+            "Diffuse idiopathic skeletal hyperostosis is an enthesopathy. It occurs in older, "
+            "obese men.",
+            "men",
+        ),
+    ],
+)
+def test_a_sex_after_an_age_word_and_a_second_descriptor(discussion: str, answer: str) -> None:
+    (fact,) = facts_of(make_case(discussion), SEX)
+    assert answer in fact.answers()
+
+
+def test_men_and_women_after_two_descriptors_give_no_sex() -> None:
+    discussion = (
+        "Gout is a crystal arthropathy. It affects older, obese men and women with renal "
+        "impairment."
+    )
+    assert facts_of(make_case(discussion), SEX) == []

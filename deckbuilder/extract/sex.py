@@ -28,6 +28,7 @@ from deckbuilder.extract.age import (
 )
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
+    Discourse,
     case_discourse,
     prepare,
     prose_sentences,
@@ -42,7 +43,7 @@ from deckbuilder.extract.text import (
     singular,
     slug,
 )
-from deckbuilder.model import Fact
+from deckbuilder.model import Fact, Sentence
 
 KIND = "sex-predominance"
 
@@ -53,9 +54,10 @@ def find_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in _roles(text, lexicon)]
 
 
-def _roles(text: str, lexicon: object) -> list[tuple[int, int, str]]:
+def _roles(text: str, lexicon: object, sentence: str | None = None) -> list[tuple[int, int, str]]:
     """:func:`find_sex` spans with their role: ``answer`` (the favoured sex), ``amount`` (how
-    much more often) or ``ratio``."""
+    much more often) or ``ratio``. ``sentence`` is the whole sentence when ``text`` is one of
+    its clauses: a bare ratio there is a sex ratio when the sentence names the sexes."""
     table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
     spans: list[tuple[int, int, str]] = []
     for pattern in table.get("patterns", []):
@@ -72,7 +74,9 @@ def _roles(text: str, lexicon: object) -> list[tuple[int, int, str]]:
             break
     ratio = _ratio(text, table, lexicon)
     # A bare ratio is a sex ratio only in a sentence that names the sexes.
-    context = spans or re.search(table.get("ratio_context", r"\bsex\b"), text, re.IGNORECASE)
+    context = spans or re.search(
+        table.get("ratio_context", r"\bsex\b"), sentence or text, re.IGNORECASE
+    )
     if ratio and context and not any(ratio[0] < e and s < ratio[1] for s, e, _ in spans):
         spans.append((*ratio, "ratio"))
     return sorted(spans)
@@ -204,37 +208,63 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # "Males are affected ..." is about the paragraph's disease.
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         text = observed(text, entity, ctx.lexicon)
-        found = _roles(text, ctx.lexicon)
-        if not found and labelled:
-            found = _label_item(text, ctx.lexicon)
-        if not found or _sex_limited(entity, _own_clause(text, found, ctx.lexicon), ctx.lexicon):
-            continue
-        if _stated_equal(text, ctx.lexicon) or any(
-            doubted(text, a, b, ctx.lexicon) for a, b, _ in found
-        ):
-            continue
-        clause, offset = _clauses_of(text, found[0][0], found[-1][1])
-        spans = [(a - offset, b - offset) for a, b, _ in found]
-        owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
-        if owned is None:
-            continue
-        clause, spans, entity = owned
-        clause, spans = own_clause(clause, spans, ctx.lexicon)
-        clause, spans = trim_asides(clause, spans, ctx.lexicon)
-        clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
-        indices = _indices([role for _, _, role in found])
-        pieces: list[str | Answer] = []
-        position = 0
-        for (start, end), index in zip(spans, indices, strict=True):
-            pieces.extend([clause[position:start], Answer(clause[start:end], index)])
-            position = end
-        pieces.append(clause[position:])
-        parts = name_parts(
-            [p for p in pieces if p != ""], entity, disc.names_for(entity), disc.proper_words
-        )
-        yield build_fact(
-            ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
-        )
+        for begin, stop in _ratio_windows(text, ctx.lexicon):
+            found = [
+                (a + begin, b + begin, r) for a, b, r in _roles(text[begin:stop], ctx.lexicon, text)
+            ]
+            if not found and labelled:
+                found = _label_item(text, ctx.lexicon)
+            yield from _facts(ctx, sentence, disc, text, entity, found)
+
+
+def _ratio_windows(text: str, lexicon: object) -> list[tuple[int, int]]:
+    """The parts of ``text`` read for one fact each: its semicolon clauses when two of them
+    state a sex ratio of their own ("M:F about 4:1 in the short form; the ratio nears 1:1 in the
+    long form"), else the whole sentence."""
+    table = lexicon.get("sex", {}) or {}  # type: ignore[attr-defined]
+    bounds = [0, *(m.end() for m in re.finditer(r";\s*", text)), len(text) + 1]
+    windows = [(a, min(b, len(text))) for a, b in zip(bounds, bounds[1:], strict=False)]
+    with_ratio = [w for w in windows if _ratio(text[w[0] : w[1]], table, lexicon)]
+    return with_ratio if len(with_ratio) > 1 else [(0, len(text))]
+
+
+def _facts(
+    ctx: CaseContext,
+    sentence: Sentence,
+    disc: Discourse,
+    text: str,
+    entity: str,
+    found: list[tuple[int, int, str]],
+) -> Iterator[Fact]:
+    """The fact of the spans ``found`` in ``text`` (a sentence prepared for ``entity``)."""
+    if not found or _sex_limited(entity, _own_clause(text, found, ctx.lexicon), ctx.lexicon):
+        return
+    if _stated_equal(text, ctx.lexicon) or any(
+        doubted(text, a, b, ctx.lexicon) for a, b, _ in found
+    ):
+        return
+    clause, offset = _clauses_of(text, found[0][0], found[-1][1])
+    spans = [(a - offset, b - offset) for a, b, _ in found]
+    owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
+    if owned is None:
+        return
+    clause, spans, entity = owned
+    clause, spans = own_clause(clause, spans, ctx.lexicon)
+    clause, spans = trim_asides(clause, spans, ctx.lexicon)
+    clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
+    indices = _indices([role for _, _, role in found])
+    pieces: list[str | Answer] = []
+    position = 0
+    for (start, end), index in zip(spans, indices, strict=True):
+        pieces.extend([clause[position:start], Answer(clause[start:end], index)])
+        position = end
+    pieces.append(clause[position:])
+    parts = name_parts(
+        [p for p in pieces if p != ""], entity, disc.names_for(entity), disc.proper_words
+    )
+    yield build_fact(
+        ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
+    )
 
 
 RULE = Rule(
