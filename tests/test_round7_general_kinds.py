@@ -261,3 +261,51 @@ def test_a_finding_that_predicts_incomplete_recovery() -> None:
         "recovery."
     )
     assert "cortical involvement" in _flat(text, "Wernicke encephalopathy", "prognostic-feature")
+
+
+# definition: coordinated predicates, compositions with asides, labels with abbreviations
+
+
+def test_second_coordinated_predicate_names_a_remnant() -> None:
+    text = (
+        "An urachal cyst is the commonest urachal anomaly in adults and represents a remnant "
+        "of the allantois, which normally obliterates before birth."
+    )
+    found = _flat(text, "Infected urachal cyst", "definition")
+    assert {"commonest urachal anomaly in adults", "remnant of the allantois"} <= found
+
+
+def test_composition_reads_past_a_relative_clause_and_numerous() -> None:
+    text = (
+        "Chondroblastoma is composed of chondroblasts, which are round polygonal cells, and "
+        "numerous scattered giant cells."
+    )
+    found = _flat(text, "Chondroblastoma", "definition")
+    assert {"chondroblasts", "scattered giant cells"} <= found
+
+
+def test_histologically_it_consists_of_splits_separated_by() -> None:
+    text = (
+        "Pilocytic astrocytoma is a low-grade glioma of children. Microscopically, it consists "
+        "of bipolar piloid cells separated by loose microcystic areas."
+    )
+    found = _flat(text, "Pilocytic astrocytoma", "definition")
+    assert {"bipolar piloid cells", "loose microcystic areas"} <= found
+
+
+def test_label_with_an_abbreviation_and_equals_sign() -> None:
+    text = (
+        "Developmental dysplasia of the hip (DDH) = abnormal development of the acetabulum "
+        "and femoral head in infancy.\n\nUltrasound is the first test before ossification."
+    )
+    assert _flat(text, "Developmental dysplasia of the hip", "definition")
+
+
+def test_label_of_another_entity_with_an_abbreviation_defines_nothing() -> None:
+    text = (
+        "Perthes disease is an idiopathic osteonecrosis of the femoral head.\n\n"
+        "Slipped capital femoral epiphysis (SCFE) = displacement of the epiphysis in "
+        "adolescents."
+    )
+    found = _facts(text, "Perthes disease", "definition")
+    assert all("SCFE" not in f.text and "Slipped" not in f.text for f in found)

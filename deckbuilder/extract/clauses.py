@@ -163,8 +163,10 @@ def list_items(
     dilated, thin-walled channels") unless ``commas`` is set, as in a telegraphic labelled line
     ("Risk factors: multiparity, previous uterine surgery"). An item ending in a bracketed list of
     examples ("uterine surgery (caesarean section, curettage)") gives its head and each example.
-    Any item over 90 characters or 10 words gives [].
+    Any item over 90 characters or 10 words gives []. A relative clause set between commas
+    before the final conjunction ("A, which express RANKL, and B") is read as blank.
     """
+    text = _mask_relatives(text, start, end)
     end = list_stop(text, start, end, lexicon)
     # "A, B and C, as well as D": two lists, read one after the other.
     also = text.lower().find(", as well as ", start, end)
@@ -265,6 +267,19 @@ def list_items(
     if not has_commas and count > 2:
         return []
     return items
+
+
+def _mask_relatives(text: str, start: int, end: int) -> str:
+    """``text`` with a comma-bounded relative clause before "and"/"or" inside ``[start, end)``
+    blanked (same length): "mononuclear stromal cells, which overexpress RANK ligand, and giant
+    cells" lists two kinds of cell, not one cut at ", which"."""
+    pattern = re.compile(r",\s+(?:which|who|whose)\s+[^,;.()]{2,80}(?=,\s+(?:and|or)\s)", re.I)
+    masked = text
+    for match in pattern.finditer(text, start, end):
+        masked = (
+            masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+        )
+    return masked
 
 
 def _with_examples(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:

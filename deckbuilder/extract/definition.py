@@ -57,7 +57,7 @@ def _labels_case_entity(label: str, names: list[str], lexicon: Any) -> bool:
     "Diffuse adenomyosis"; a generic head ("Tumour:") names nothing."""
     if _is_case_entity(label, names):
         return True
-    bare = norm(singular(label))
+    bare = norm(singular(re.sub(r"^(?:the|a|an)\s+", "", label.strip(), flags=re.IGNORECASE)))
     generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
     if not bare or bare in generic or len(bare) < 5:
         return False
@@ -138,7 +138,9 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         return _vague_object(text, end, lexicon)
     # "the telescoping of a proximal bowel segment": an action's object is part of it.
     head = text[start:end].split()[-1].lower() if end > start else ""
-    if head.endswith(("ation", "ations", "ction", "ctions", "ing", "ment", "ments")):
+    # "a remnant of the thyroglossal duct": what a remnant is of is the answer's substance.
+    remnant = head in {"remnant", "remnants", "vestige", "vestiges", "persistence"}
+    if remnant or head.endswith(("ation", "ations", "ction", "ctions", "ing", "ment", "ments")):
         action = re.compile(
             r"\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+(?!(?:of|in|into|around|with|from|by|"
             r"at|on|to|and|or|that|which|composed|made|consisting|containing|formed|lined|filled|"
@@ -227,6 +229,16 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
             if ranked and first:
                 spans.append(first.span("first"))
                 after = first.end()
+    # "is the commonest congenital neck mass and represents a remnant of the duct": a second
+    # predicate coordinated with the first names a second category.
+    if spans:
+        second = re.compile(
+            r"\s+and\s+(?:represents|is|constitutes)\s+(?:an?|the)\s+", re.IGNORECASE
+        ).match(text, after)
+        other = _category(text, second.end(), lexicon, plural=False) if second else None
+        if other:
+            spans.append(other)
+            after = other[1]
     table = lexicon.get("definition", {}) or {}
     if opener is None:
         # "It results from obstruction of the appendiceal lumen": a cause stated as the
@@ -265,7 +277,10 @@ def _split_containing(text: str, items: list[tuple[int, int]]) -> list[tuple[int
         aside = re.search(r"\s*\([^()]*\)$", text[start:end])
         if aside and aside.start() > 0:
             end = start + aside.start()
-        inner = re.search(r"\s+(?:containing|with|embedded\s+in|set\s+in)\s+", text[start:end])
+        inner = re.search(
+            r"\s+(?:containing|with|embedded\s+in|set\s+in|separated\s+by|surrounded\s+by)\s+",
+            text[start:end],
+        )
         if inner and len(text[start : start + inner.start()].split()) <= 5:
             result.append((start, start + inner.start()))
             result.append((start + inner.end(), end))
@@ -321,14 +336,22 @@ def label_definition(text: str, start: int, lexicon: Any) -> list[tuple[int, int
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
-    names = [ctx.subject, *diagnosis_heads(final_diagnosis(ctx.case), ctx.lexicon)]
-    names += [long for long in disc.abbreviations.values()]
+    own = [ctx.subject, *diagnosis_heads(final_diagnosis(ctx.case), ctx.lexicon)]
+    names = own + [long for long in disc.abbreviations.values()]
+    # "FLC consists of ...": the abbreviation of a name is that name.
+    names += [short for short, long in disc.abbreviations.items() if _is_case_entity(long, own)]
     for sentence in prose_sentences(ctx.sentences):
         if case_specific(sentence.text, ctx.lexicon):
             continue
         written = disc.expand(clean(sentence.text))
-        label = re.match(r"(?P<name>[^:=;,()]{3,60}?)\s*(?::|=)\s+", written)
-        if label and _labels_case_entity(label.group("name"), names, ctx.lexicon):
+        # "Hirschsprung disease (HD) = congenital absence of ...": an abbreviation may follow.
+        label = re.match(
+            r"(?P<name>[^:=;,()]{3,60}?)(?P<abbr>\s*\([^()]{1,15}\))?\s*(?::|=)\s+", written
+        )
+        # A label defining its own abbreviation ("SCFE") may be any entity of the case: it must
+        # be the case's own.
+        label_names = own if label and label.group("abbr") else names
+        if label and _labels_case_entity(label.group("name"), label_names, ctx.lexicon):
             # "Adenomyosis: ectopic endometrial glands and stroma within the myometrium".
             spans = label_definition(written, label.end(), ctx.lexicon)
             if spans:
@@ -343,8 +366,20 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         heading = re.match(r"(?:Definition|Pathology|Background|Key\s+points?)\s*:\s*", text)
         if heading:
             text = upper_first(text[heading.end() :])
+        # "Histologically, it consists of ...": a leading viewpoint adverb opens no subject.
+        viewpoint = re.match(
+            r"(?:In\s[^,]{1,60},\s)?(?:histologically|microscopically|macroscopically|"
+            r"pathologically|grossly),?\s+(?P<pronoun>(?:it|they)\s+)?",
+            text,
+            re.IGNORECASE,
+        )
+        if viewpoint:
+            rest = text[viewpoint.end() :]
+            text = f"{entity} {rest}" if viewpoint.group("pronoun") else upper_first(rest)
         subject = sentence_subject(text, ctx.lexicon)
-        if not subject or not _is_case_entity(subject, names):
+        # "The thyroglossal duct cyst is ..." in a case of an infected one: the head of the
+        # diagnosis is the entity too.
+        if not subject or not _labels_case_entity(subject, names, ctx.lexicon):
             continue
         if not text.startswith(subject):
             continue
