@@ -247,3 +247,53 @@ def test_the_cause_of_a_finding_is_no_finding(text: str, lexicon: Lexicon) -> No
         "thickened ligamenta flava",
         "thickened",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "sequence", "expected"),
+    [
+        ("On T2WI the hypointense outer myometrium was disrupted.", "t2", "hypointense"),
+        (
+            "On MR the low-signal rectal wall line was breached anteriorly.",
+            "mr",
+            "rectal wall line was breached anteriorly",
+        ),
+        (
+            "On CT the fat plane was lost between the mass and the pancreas.",
+            "ct",
+            "fat plane was lost",
+        ),
+        (
+            "On STIR, oedema of the adjacent marrow was seen.",
+            "stir",
+            "oedema of the adjacent marrow",
+        ),
+        (
+            "On colour Doppler there were vessels radiating from the hilum.",
+            "us-doppler",
+            "vessels radiating",
+        ),
+        (
+            "On CT the mass had a central stellate calcified scar.",
+            "ct",
+            "central stellate calcified scar",
+        ),
+    ],
+)
+def test_broken_layers_marrow_oedema_and_radiating_vessels(
+    text: str, sequence: str, expected: str, lexicon: Lexicon
+) -> None:
+    assert (sequence, expected) in answers(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On CT the fat plane was not lost.",
+        "On MR the junctional zone was intact.",
+        "On T2WI the capsule was never breached.",
+    ],
+)
+def test_an_intact_or_denied_break_gives_no_card(text: str, lexicon: Lexicon) -> None:
+    found = {a for _, a in answers(text, lexicon)}
+    assert not any(w in a for a in found for w in ("lost", "breached", "disrupted"))
