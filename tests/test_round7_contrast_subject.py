@@ -207,3 +207,31 @@ def test_a_bare_participle_in_a_label_item_is_no_answer() -> None:
         "Littoral cell angioma: {{c1::innumerable small nodules}}, associated with "
         "{{c2::visceral malignancy}}."
     )
+
+
+def test_a_with_list_after_a_feature_gives_one_cloze_per_item() -> None:
+    cards = feature_cards(
+        "Splenic lymphoma is a diffuse infiltration with small nodules and enlarged hilar nodes.",
+        SPLEEN,
+    )
+    assert cards["splenic-lymphoma"] == (
+        "Splenic lymphoma is a {{c1::diffuse infiltration}} with {{c2::small nodules}} and "
+        "{{c3::enlarged hilar nodes}}."
+    )
+
+
+def test_a_single_phrase_after_with_stays_visible() -> None:
+    cards = feature_cards("A splenic hamartoma enhances late with gadolinium.", SPLEEN)
+    assert cards["splenic-hamartoma"] == (
+        "A splenic hamartoma {{c1::enhances late}} with gadolinium."
+    )
+
+
+def test_a_velocity_threshold_keeps_its_unit_and_its_word() -> None:
+    case = make_case(
+        "Renal artery stenosis is a narrowing of the renal artery. A peak systolic velocity "
+        "below 180 cm/s excludes the diagnosis, whereas above 300 cm/s is diagnostic.",
+        final="Renal artery stenosis",
+    )
+    cards = [marked(f) for f in facts_of(case, KIND)]
+    assert any("{{c1::below 180 cm/s}}" in c and "{{c2::above 300 cm/s}}" in c for c in cards)

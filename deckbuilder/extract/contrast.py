@@ -722,7 +722,10 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
     bounds.append((position, end))
     spans: list[tuple[int, int]] = []
     for s, e in bounds:
-        spans.extend(_predicate_feature(text, s, e, lexicon, regexes))
+        found = _predicate_feature(text, s, e, lexicon, regexes)
+        spans.extend(found)
+        if found:
+            spans.extend(_with_items(text, max(b for _, b in found), e, lexicon))
     with_list = re.search(
         r",\s*with\s+(?P<items>[^,;()]+?)\s*(?:[;.]|$)", text[bounds[-1][0] : end]
     )
@@ -735,6 +738,22 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
             if len(text[s:e].split()) <= 4 and _usable_term(text[s:e], lexicon):
                 spans.append((s, e))
     return sorted(set(spans))
+
+
+def _with_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """ "is a focal lesion | with a fibrous core, small cysts and a feeding vessel": a list of
+    two or more short noun phrases joined to a feature by "with" gives one span per item; []
+    for a single phrase ("enhances with gadolinium" names no feature of its own)."""
+    joined = re.match(r"\s+with\s+(?P<items>[^;:()]+?)\s*(?:[;.(]|$)", text[start:end])
+    if joined is None:
+        return []
+    base = start + joined.start("items")
+    items = _pieces(text, base, start + joined.end("items"), r"\s*,\s*(?:and\s+)?|\s+and\s+")
+    if len(items) < 2 or not all(
+        len(text[s:e].split()) <= 4 and _usable_term(text[s:e], lexicon) for s, e in items
+    ):
+        return []
+    return items
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they)\s+", re.IGNORECASE)
@@ -996,7 +1015,11 @@ def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
             # "microcolon with inspissated meconium pellets in the terminal ileum": each noun
             # phrase of a longer item, cut at its preposition.
             parts = _pieces(text, s, e, r"\s+(?:with|at|in)\s+")
-            cut = [_trim(text, a, _term_end(text, a, b, regexes)) for a, b in parts]
+            # A part short enough to be one phrase stays whole ("inability to bear weight").
+            cut = [
+                _trim(text, a, b if len(text[a:b].split()) <= 4 else _term_end(text, a, b, regexes))
+                for a, b in parts
+            ]
             # "associated with trisomy 21": a bare participle is no feature, what it joins is.
             cut = [(a, b) for a, b in cut if not re.fullmatch(r"[a-z]+ed", text[a:b])]
             if len(cut) > 3 or not all(
