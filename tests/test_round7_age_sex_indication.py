@@ -212,3 +212,110 @@ def test_men_and_women_after_two_descriptors_give_no_sex() -> None:
         "impairment."
     )
     assert facts_of(make_case(discussion), SEX) == []
+
+
+def _indications(discussion: str) -> list[tuple[str, ...]]:
+    return [f.answers() for f in facts_of(make_case(discussion), IND)]
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Nutcracker syndrome is compression of the left renal vein.\n\n"
+            "Treatment is reserved for patients with persistent haematuria.",
+            "patients with persistent haematuria",
+        ),
+        (
+            "Pelvic congestion syndrome is a cause of chronic pain.\n\n"
+            "Intervention is reserved for women with disabling symptoms.",
+            "women with disabling symptoms",
+        ),
+    ],
+)
+def test_a_bare_treatment_reserved_for_a_group(discussion: str, answer: str) -> None:
+    assert _indications(discussion) == [(answer,)]
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Sarcoidosis is a granulomatous disease.\n\n"
+        "Medical treatment is reserved for patients with organ dysfunction.",
+        "Gout is a crystal arthropathy.\n\nTreatment with colchicine is reserved for flares.",
+    ],
+)
+def test_a_qualified_medical_treatment_gives_no_indication(discussion: str) -> None:
+    assert _indications(discussion) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Renal angiomyolipoma is a benign tumour.\n\n"
+            "Embolisation is added when bleeding persists after the first session.",
+            "bleeding persists after the first session",
+        ),
+        (
+            "Xanthogranulomatous pyelonephritis is a chronic infection.\n\n"
+            "Nephrectomy is considered when the kidney no longer functions.",
+            "kidney no longer functions",
+        ),
+        (
+            "Phyllodes tumour is a fibroepithelial breast tumour.\n\n"
+            "Wide excision is advised even for small lesions.",
+            "small lesions",
+        ),
+    ],
+)
+def test_added_considered_and_even_for_introduce_indications(discussion: str, answer: str) -> None:
+    assert [a for answers in _indications(discussion) for a in answers] == [answer]
+
+
+def test_considered_as_a_judgement_gives_no_indication() -> None:
+    discussion = (
+        "Papillary thyroid carcinoma is a thyroid cancer.\n\n"
+        "Thyroidectomy is considered curative in most patients."
+    )
+    assert _indications(discussion) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Biliary atresia is an obliterative cholangiopathy.\n\n"
+            "Treatment is the Kasai procedure, in which a loop of jejunum drains the porta "
+            "hepatis.",
+            "Kasai procedure",
+        ),
+        (
+            "Acute calculous cholecystitis is a common surgical emergency.\n\n"
+            "Standard treatment is laparoscopic cholecystectomy with intraoperative "
+            "cholangiography.",
+            "laparoscopic cholecystectomy",
+        ),
+        (
+            "Chronic osteomyelitis is a persistent bone infection.\n\n"
+            "Debridement of the necrotic bone, irrigation, and fixation with a plate is the "
+            "treatment of choice.",
+            "Debridement of the necrotic bone",
+        ),
+    ],
+)
+def test_the_named_standard_treatment_is_the_answer(discussion: str, answer: str) -> None:
+    ((found,),) = _indications(discussion)
+    assert found.lower() == answer.lower()
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Bronchiolitis is a viral infection of infants.\n\nTreatment is supportive, with oxygen.",
+        "Septic arthritis of the hip is an emergency.\n\nTreatment is surgical.",
+        "Pyelonephritis is a kidney infection.\n\nStandard treatment is intravenous antibiotics.",
+    ],
+)
+def test_a_treatment_that_is_no_intervention_gives_no_card(discussion: str) -> None:
+    assert _indications(discussion) == []

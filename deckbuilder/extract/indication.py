@@ -80,6 +80,20 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
     treatment_re = treatment_pattern(lexicon)
     if treatment_re is None:
         return None
+    regardless = table.get("regardless")
+    waived = re.search(regardless, text, re.IGNORECASE) if regardless else None
+    if (
+        waived
+        and treatment_re.search(waived.group("treatment"))
+        and affirmed(text, lexicon, waived.start(), waived.end())
+    ):
+        # "... should be treated whatever their size, usually by coil embolisation"
+        hidden = waived.span("treatment")
+        return Indication(
+            _name(waived.group("treatment")),
+            (waived.span("conditions"),),
+            treatment_span=(hidden[0], _trim_end(text, *hidden)),
+        )
     for name in (
         "include",
         "requires",
@@ -154,7 +168,11 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         # nor does a bracketed aside or a next step ("followed by stenting").
         head = re.sub(r"\([^()]*\)", "", treatment)
         head = re.split(r"\s+(?:with|using|under|followed\s+by)\s+", head, maxsplit=1)[0]
-        if not treatment_re.search(treatment) or len(head.split()) > limit:
+        bare_treatment = table.get("bare_treatment")
+        named = treatment_re.search(treatment) or (
+            bare_treatment and re.fullmatch(bare_treatment, treatment.strip(), re.IGNORECASE)
+        )
+        if not named or len(head.split()) > limit:
             continue
         if not _affirmed_clause(text, t_start, trigger, lexicon):
             continue
@@ -184,6 +202,18 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             )
             if found and _purpose_only(trigger.group(), text, found, lexicon):
                 found = None
+            quantifier = table.get("quantifier_only")
+            if (
+                found
+                and quantifier
+                and role_re
+                and role_re.search(trigger.group())
+                and all(re.fullmatch(quantifier, text[a:b], re.IGNORECASE) for a, b in found.items)
+            ):
+                # "X is the standard treatment for most lesions": the treatment is the answer.
+                return Indication(
+                    _name(treatment), (), treatment_span=_head_span(text, t_start, t_end)
+                )
             if found:
                 return found
         if role_re and role_re.search(trigger.group()):
@@ -206,7 +236,7 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                     if found:
                         return replace(found, treatment=_name(treatment))
             # "X is now the treatment of choice": the treatment is what to remember.
-            return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
+            return Indication(_name(treatment), (), treatment_span=_head_span(text, t_start, t_end))
         leading = _leading_condition(text, (t_start, t_end), trigger.end(), table, lexicon, exclude)
         if leading:
             return leading
@@ -218,7 +248,38 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         if _bare(text, trigger, lexicon, exclude):
             # "Once SCFE is diagnosed, prompt fixation is indicated.": indicated for the entity.
             return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
-    return None
+    return _treatment_is(text, table, treatment_re, lexicon)
+
+
+def _treatment_is(
+    text: str, table: dict, treatment_re: re.Pattern[str], lexicon: object
+) -> Indication | None:
+    """ "Standard treatment is total hysterectomy with ...": the treatment named after the
+    copula, hidden as a role's answer."""
+    pattern = table.get("treatment_is")
+    match = re.match(pattern, text, re.IGNORECASE) if pattern else None
+    if match is None or not treatment_re.search(match.group("treatment")):
+        return None
+    if not affirmed(text, lexicon, match.start("treatment"), match.end("treatment")):
+        return None
+    start, end = match.span("treatment")
+    article = re.match(r"(?:the|an?)\s+", match.group("treatment"), re.IGNORECASE)
+    if article:
+        start += article.end()
+    return Indication(_name(text[start:end]), (), treatment_span=(start, end))
+
+
+def _head_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a treatment phrase's head, before its first comma or "with" outside
+    brackets: "division of the ligament, with ganglionectomy," hides "division of the
+    ligament", and a list of steps hides its first step."""
+    depth = 0
+    for index in range(start, end):
+        char = text[index]
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and (char == "," or re.match(r"\s+with\s", text[index:end])):
+            return start, _trim_end(text, start, index)
+    return start, _trim_end(text, start, end)
 
 
 def find_indications(text: str, lexicon: object, exclude: Sequence[str] = ()) -> list[Indication]:
@@ -308,6 +369,24 @@ def _treatment_before(text: str, position: int) -> tuple[int, int]:
         end = bounds[-1].start()
         start = bounds[-3].end() if len(bounds) >= 3 else 0
     link = _LEADING_LINK.match(text, start, end)
+    listed = re.match(r"(?:and|or)\s", text[start:end], re.IGNORECASE)
+    if listed and bounds and bounds[-1].group().startswith(","):
+        # "curettage with a burr, a local adjuvant, and packing with cement is the standard":
+        # the last item of a list; the phrase is the whole list, back to its clause's start
+        # (a leading "In <entity>, " stays out).
+        prefix = re.match(r"In [^,]{1,80}, ", text)
+        floor = prefix.end() if prefix else 0
+        index = len(bounds) - 1
+        while (
+            index > 0
+            and bounds[index - 1].group().startswith(",")
+            and bounds[index - 1].end() > floor
+            and len(bounds) - index < 3
+        ):
+            index -= 1
+        begin = max(bounds[index - 1].end() if index > 0 else 0, floor)
+        if not _VERB.search(text[begin : bounds[-1].start()]):
+            return begin, end
     if link:
         start = link.end()
     return start, end
