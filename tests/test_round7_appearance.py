@@ -297,3 +297,19 @@ def test_broken_layers_marrow_oedema_and_radiating_vessels(
 def test_an_intact_or_denied_break_gives_no_card(text: str, lexicon: Lexicon) -> None:
     found = {a for _, a in answers(text, lexicon)}
     assert not any(w in a for a in found for w in ("lost", "breached", "disrupted"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After contrast, inflammation thickens and enhances the bowel wall.",
+        "On MR, gadolinium enhances the contrast between tumour and oedema.",
+    ],
+)
+def test_enhance_with_an_object_is_no_finding(text: str, lexicon: Lexicon) -> None:
+    assert not {a for _, a in answers(text, lexicon)} & {"enhances"}
+
+
+def test_enhance_without_an_object_is_still_a_finding(lexicon: Lexicon) -> None:
+    found = answers("After contrast, the thickened wall enhances in the portal phase.", lexicon)
+    assert any(a.endswith("enhances") for _, a in found)

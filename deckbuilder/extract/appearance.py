@@ -935,6 +935,7 @@ def find_appearances(
             or _points_elsewhere(text, term, tables)
             or _about_others(text, term)
             or _half_comparison(text, term)
+            or _takes_object(text, term)
         ):
             continue
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
@@ -1165,6 +1166,19 @@ def _half_comparison(text: str, term: _Term) -> bool:
     stops = [i for i in (text.find(mark, term.end) for mark in ",;:.") if i >= 0]
     clause_end = min(stops, default=len(text))
     return bool(re.search(r"(?<![\w-])vice\s+versa(?![\w-])", text[term.end : clause_end], re.I))
+
+
+# "infection thickens and enhances the wall": the verb takes an object, so it says what a process
+# does to a structure, not how the lesion enhances.
+_TRANSITIVE_OBJECT = re.compile(r"\s+(?:the|its|their|this|these)\s+(?!same\b)[\w-]", re.I)
+_BARE_ENHANCE = frozenset({"enhance", "enhances", "enhanced"})
+
+
+def _takes_object(text: str, term: _Term) -> bool:
+    """ "... thickens and enhances the wall": a bare enhancement verb with a direct object."""
+    return norm(text[term.start : term.end]) in _BARE_ENHANCE and bool(
+        _TRANSITIVE_OBJECT.match(text, term.end)
+    )
 
 
 def _is_subject(text: str, term: _Term, tables: _Tables) -> bool:
