@@ -309,3 +309,65 @@ def test_label_of_another_entity_with_an_abbreviation_defines_nothing() -> None:
     )
     found = _facts(text, "Perthes disease", "definition")
     assert all("SCFE" not in f.text and "Slipped" not in f.text for f in found)
+
+
+# association: passive and noun statements of an association
+
+
+def test_also_associated_list_and_most_frequent_manifestation() -> None:
+    text = (
+        "Tuberous sclerosis complex is a neurocutaneous disorder. Cortical tubers are the most "
+        "frequent intracranial manifestation; retinal hamartomas, cardiac rhabdomyomas and "
+        "pulmonary lymphangioleiomyomatosis are also associated."
+    )
+    found = _flat(text, "Tuberous sclerosis complex", "association")
+    assert {"Cortical tubers", "retinal hamartomas", "cardiac rhabdomyomas"} <= found | {
+        a[:1].upper() + a[1:] for a in found
+    }
+
+
+def test_recognised_associations_and_prompt_a_search() -> None:
+    text = (
+        "Spontaneous coronary artery dissection is a non-atherosclerotic tear. Pregnancy and "
+        "fibromuscular dysplasia are recognised associations."
+    )
+    found = _flat(text, "Spontaneous coronary artery dissection", "association")
+    assert {"Pregnancy", "fibromuscular dysplasia"} <= found | {a.capitalize() for a in found}
+    text = (
+        "Medulloblastoma is an embryonal tumour of the cerebellum. In infants, medulloblastoma "
+        "should prompt a search for Gorlin syndrome."
+    )
+    assert "Gorlin syndrome" in _flat(text, "Medulloblastoma", "association")
+
+
+def test_association_not_stated_gives_no_card() -> None:
+    text = (
+        "Medulloblastoma is an embryonal tumour of the cerebellum. Hydrocephalus and "
+        "drop metastases are not associated."
+    )
+    assert _flat(text, "Medulloblastoma", "association") == set()
+
+
+# risk-factor: shares of patients, the other predisposing condition, implicated agents
+
+
+def test_share_of_patients_and_other_predisposing_condition() -> None:
+    text = (
+        "Mucormycosis is an angioinvasive fungal infection. About 70% of patients are diabetic, "
+        "and neutropenia is the other main predisposing condition."
+    )
+    found = _flat(text, "Mucormycosis", "risk-factor")
+    assert {"diabetic", "neutropenia"} <= found
+
+
+def test_implicated_in_its_development() -> None:
+    text = (
+        "Nasopharyngeal carcinoma is an epithelial cancer, and Epstein-Barr virus has been "
+        "implicated in its development."
+    )
+    assert "Epstein-Barr virus" in _flat(text, "Nasopharyngeal carcinoma", "risk-factor")
+    hedged = (
+        "Nasopharyngeal carcinoma is an epithelial cancer, and diet has not been implicated "
+        "in its development."
+    )
+    assert _flat(hedged, "Nasopharyngeal carcinoma", "risk-factor") == set()
