@@ -319,3 +319,42 @@ def test_the_named_standard_treatment_is_the_answer(discussion: str, answer: str
 )
 def test_a_treatment_that_is_no_intervention_gives_no_card(discussion: str) -> None:
     assert _indications(discussion) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "owners"),
+    [
+        (
+            "Chronic recurrent multifocal osteomyelitis is an autoinflammatory bone disease.\n\n"
+            "The two main mimics behave differently: osteoid osteoma causes night pain and "
+            "affects adolescents; Langerhans cell histiocytosis destroys the cortex and is "
+            "seen in young children.",
+            {"osteoid osteoma": "adolescents", "Langerhans cell histiocytosis": "young children"},
+        ),
+        (
+            "Sialolithiasis is the commonest salivary disease.\n\n"
+            "Each tumour mimic has its own profile: pleomorphic adenoma enlarges slowly and "
+            "affects middle-aged women; Warthin tumour grows in the parotid tail and affects "
+            "older smokers.",
+            {"pleomorphic adenoma": "middle-aged women", "Warthin tumour": "older smokers"},
+        ),
+    ],
+)
+def test_each_clause_of_a_listed_comparison_is_its_own_diseases_age(
+    discussion: str, owners: dict[str, str]
+) -> None:
+    facts = facts_of(make_case(discussion), AGE)
+    found = {f.subject.lower(): f.answers() for f in facts}
+    for owner, answer in owners.items():
+        assert found.get(owner.lower()) == (answer,)
+    assert all(f.text.split()[0].lower() in {o.split()[0].lower() for o in owners} for f in facts)
+
+
+def test_a_later_clause_without_a_disease_of_its_own_gives_no_second_card() -> None:
+    discussion = (
+        "Osteosarcoma is a malignant bone tumour. It peaks between 10 and 20 years; it is rare "
+        "under 5 years."
+    )
+    facts = facts_of(make_case(discussion), AGE)
+    assert len(facts) == 1
+    assert "under 5" not in facts[0].text

@@ -659,50 +659,124 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         ]
         if not spans:
             continue
-        first_start = spans[0][0]
-        clause, offset = clause_of(text, first_start)
-        if _not_distribution(clause, first_start - offset, ctx.lexicon):
-            continue
-        spans = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
-        owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
-        if owned is None:
-            continue
-        named_by_clause = owned[2] != entity
-        if _event_subject(clause, entity, disc, ctx.lexicon) and not (
-            # "The main differential is ganglioglioma, which affects young patients": the
-            # relative clause's own subject is the disease it hands the fact to.
-            named_by_clause and not _event_subject(owned[0], owned[2], disc, ctx.lexicon)
-        ):
-            continue
-        if named_by_clause:
-            clause, spans, entity = owned
-            offset = 0
-        if _foreign_subject(clause, entity, disc, ctx.lexicon):
-            continue
-        clause, spans = trim_asides(clause, spans, ctx.lexicon)
-        clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
-        clause, spans = _named_opening(clause, spans, entity, disc.proper_words)
-        parts: list[str | Answer] = []
-        position = 0
-        index = 0
-        for start, end in spans:
-            for item_start, item_end in _items(clause[start:end], ctx.lexicon):
-                index += 1
-                parts.append(clause[position : start + item_start])
-                parts.append(Answer(clause[start + item_start : start + item_end], index))
-                position = start + item_end
-        parts.append(clause[position:])
-        topic = disc.topic(sentence)
-        if not (label_entity or named_by_clause) and _subgroup(disc, entity, topic, ctx.lexicon):
-            # "Bilateral tumours present at a younger age" is the age of a form of the topic:
-            # the card names the topic ("In Wilms tumour, bilateral tumours ...").
-            entity = topic
-            parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
-        elif offset:
-            parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
-        yield build_fact(
-            ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
+        clauses: dict[int, str] = {}
+        for start, _ in spans:
+            clause, offset = clause_of(text, start)
+            clauses.setdefault(offset, clause)
+        for offset, clause in sorted(clauses.items()):
+            own = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
+            if offset > min(clauses) and (
+                _listed_owner(clause, own, entity, offset, disc, ctx.lexicon) is None
+            ):
+                continue  # a later clause gives a card of its own only for its own disease
+            yield from _clause_fact(
+                ctx, sentence, disc, (clause, offset), own, entity, bool(label_entity)
+            )
+
+
+def _clause_fact(
+    ctx: CaseContext,
+    sentence: Sentence,
+    disc: Discourse,
+    where: tuple[str, int],
+    spans: list[tuple[int, int]],
+    entity: str,
+    label_entity: bool,
+) -> Iterator[Fact]:
+    """The age fact of one semicolon clause (``where``: the clause and its offset in the
+    prepared sentence) with the answer ``spans`` (relative to the clause)."""
+    clause, offset = where
+    if _not_distribution(clause, spans[0][0], ctx.lexicon):
+        return
+    listed = _listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
+    if listed is not None:
+        # "The differentials differ: infarction ... affects older patients; thrombosis ...
+        # affects young women": each clause of the list is its own subject's fact.
+        clause, spans, entity = listed
+        offset = 0
+    owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
+    if owned is None:
+        return
+    named_by_clause = owned[2] != entity or listed is not None
+    if _event_subject(clause, entity, disc, ctx.lexicon) and not (
+        # "The main differential is ganglioglioma, which affects young patients": the
+        # relative clause's own subject is the disease it hands the fact to.
+        named_by_clause and not _event_subject(owned[0], owned[2], disc, ctx.lexicon)
+    ):
+        return
+    if named_by_clause:
+        clause, spans, entity = owned
+        offset = 0
+    if _foreign_subject(clause, entity, disc, ctx.lexicon):
+        return
+    clause, spans = trim_asides(clause, spans, ctx.lexicon)
+    clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
+    clause, spans = _named_opening(clause, spans, entity, disc.proper_words)
+    parts: list[str | Answer] = []
+    position = 0
+    index = 0
+    for start, end in spans:
+        for item_start, item_end in _items(clause[start:end], ctx.lexicon):
+            index += 1
+            parts.append(clause[position : start + item_start])
+            parts.append(Answer(clause[start + item_start : start + item_end], index))
+            position = start + item_end
+    parts.append(clause[position:])
+    topic = disc.topic(sentence)
+    if not (label_entity or named_by_clause) and _subgroup(disc, entity, topic, ctx.lexicon):
+        # "Bilateral tumours present at a younger age" is the age of a form of the topic:
+        # the card names the topic ("In Wilms tumour, bilateral tumours ...").
+        entity = topic
+        parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
+    elif offset:
+        parts = name_parts(parts, entity, disc.names_for(entity), disc.proper_words)
+    yield build_fact(
+        ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("epidemiology",)
+    )
+
+
+def _listed_owner(
+    clause: str,
+    spans: list[tuple[int, int]],
+    entity: str,
+    offset: int,
+    disc: Discourse,
+    lexicon: object,
+) -> tuple[str, list[tuple[int, int]], str] | None:
+    """The clause, spans and owner when a clause of a list names its own disease as subject:
+    after a colon that opens the list ("...each have their own pattern: infarction ... affects
+    older patients") or as a later semicolon clause ("...; thrombosis ... affects young
+    women"). None when the clause is the entity's own or its subject is no disease."""
+    colon = clause.rfind(": ", 0, spans[0][0])
+    start = colon + 2 if colon >= 0 else 0
+    if colon < 0 and (offset == 0 or re.match(r"In [^,]{1,80}, ", clause)):
+        return None
+    body = clause[start:]
+    subject = sentence_subject(body, lexicon, max_words=8)
+    if not subject or not is_disease_like(subject, lexicon):
+        # A verb the subject finder does not know ("infarction respects a territory"): the
+        # longest disease-like opening followed by a verb in -s is the subject.
+        words = body.split(",")[0].split()
+        subject = next(
+            (
+                " ".join(words[:size])
+                for size in range(min(len(words) - 1, 6), 0, -1)
+                if re.fullmatch(r"[a-z]{3,}s", words[size])
+                and not re.fullmatch(r"[a-z]+(?:ss|us|is)", words[size])
+                and is_disease_like(" ".join(words[:size]), lexicon)
+            ),
+            None,
         )
+    if not subject or not is_disease_like(subject, lexicon) or _same(subject, entity):
+        return None
+    words = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]*", subject)}
+    if words & table_words(lexicon, "comparison_owners") or _subgroup(
+        disc, subject, entity, lexicon
+    ):
+        return None
+    if norm(singular(entity)) in norm(singular(subject)):
+        return None
+    return upper_first(body), [(s - start, e - start) for s, e in spans], subject
 
 
 def reattribute(
