@@ -171,9 +171,9 @@ def list_items(
     # "A, B and C, as well as D": two lists, read one after the other.
     also = text.lower().find(", as well as ", start, end)
     if also >= 0:
-        first = list_items(text, start, also, lexicon, commas)
-        second = list_items(text, also + len(", as well as "), end, lexicon, commas)
-        return first + second if first and second else []
+        head_items = list_items(text, start, also, lexicon, commas)
+        tail_items = list_items(text, also + len(", as well as "), end, lexicon, commas)
+        return head_items + tail_items if head_items and tail_items else []
     body = text[start:end]
     if not body.strip():
         return []
@@ -328,7 +328,7 @@ def is_condition(item: str, lexicon: Any) -> bool:
     table = lexicon.get("clauses", {}) if hasattr(lexicon, "get") else {}
     gene = (table or {}).get("gene_symbol")
     not_genes = set(_words(lexicon, "not_genes"))
-    return bool(gene) and any(
+    return isinstance(gene, str) and any(
         re.match(gene, w) is not None and w not in not_genes for w in re.findall(r"[\w-]+", item)
     )
 
@@ -435,7 +435,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     whole match). Tables may set ``conditions_only: true`` to keep only items naming a disease.
     The card is the sentence naming the paragraph's entity, or its clause when too long.
     """
-    data = ctx.lexicon.get(table, {}) or {}  # type: ignore[attr-defined]
+    data = ctx.lexicon.get(table, {}) or {}
     conditions_only = bool(data.get("conditions_only"))
     # A pattern is a string, or a mapping with its own ``conditions_only`` ("McCune-Albright
     # syndrome: FD with café-au-lait spots" lists features, not conditions).
@@ -465,7 +465,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
     # refuse items ("a predilection for the elderly" names no site).
     skip = re.compile(data["skip_sentences"], re.IGNORECASE) if data.get("skip_sentences") else None
     not_items = re.compile(data["not_items"], re.IGNORECASE) if data.get("not_items") else None
-    contrast = ctx.lexicon.get("contrast", {}) or {}  # type: ignore[attr-defined]
+    contrast = ctx.lexicon.get("contrast", {}) or {}
     set_against = [re.compile(p) for p in contrast.get("set_against", [])]
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
