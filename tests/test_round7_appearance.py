@@ -313,3 +313,30 @@ def test_enhance_with_an_object_is_no_finding(text: str, lexicon: Lexicon) -> No
 def test_enhance_without_an_object_is_still_a_finding(lexicon: Lexicon) -> None:
     found = answers("After contrast, the thickened wall enhances in the portal phase.", lexicon)
     assert any(a.endswith("enhances") for _, a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On hepatobiliary phase images the adenoma showed no uptake.", "no uptake"),
+        (
+            "On gadoxetic acid-enhanced MR the nodule showed no uptake in the hepatobiliary phase.",
+            "no uptake",
+        ),
+    ],
+)
+def test_an_absence_said_as_the_finding_keeps_its_negation(
+    text: str, expected: str, lexicon: Lexicon
+) -> None:
+    found = {a for _, a in answers(text, lexicon)}
+    assert expected in found
+    # The card never drops the negation to leave a positive "uptake".
+    assert "uptake" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After contrast there was no rim enhancement.", "After gadolinium the cyst did not enhance."],
+)
+def test_a_denied_enhancement_gives_no_card(text: str, lexicon: Lexicon) -> None:
+    assert not answers(text, lexicon)
