@@ -358,3 +358,38 @@ def test_a_later_clause_without_a_disease_of_its_own_gives_no_second_card() -> N
     facts = facts_of(make_case(discussion), AGE)
     assert len(facts) == 1
     assert "under 5" not in facts[0].text
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answers"),
+    [
+        (
+            "Midgut volvulus is a surgical emergency.\n\n"
+            "Management: a Ladd procedure (detorsion and band division) once the child is "
+            "resuscitated.",
+            ("Ladd procedure", "child is resuscitated"),
+        ),
+        (
+            "Anorectal malformation is a congenital anomaly.\n\n"
+            "Plan is operative: staged repair (a colostomy first) once the infant weighs more "
+            "than 2 kg.",
+            ("staged repair", "infant weighs more than 2 kg"),
+        ),
+    ],
+)
+def test_a_telegraphic_treatment_once_a_condition_hides_both(
+    discussion: str, answers: tuple[str, ...]
+) -> None:
+    assert _indications(discussion) == [answers]
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Peritonsillar abscess is a deep neck infection.\n\n"
+        "Drainage was performed once the swelling had settled.",
+        "Septic arthritis is a joint infection.\n\nManagement: antibiotics once cultures are taken.",
+    ],
+)
+def test_a_told_event_or_a_drug_once_a_condition_gives_no_card(discussion: str) -> None:
+    assert _indications(discussion) == []

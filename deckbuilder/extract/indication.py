@@ -124,6 +124,14 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                 table,
                 lexicon,
             )
+            if found and name == "telegraphic" and match.group("connector").lower() == "once":
+                # "a pull-through operation (...) once biopsy confirms it": a timing, so the
+                # treatment (its bracketed aside and article left visible) is hidden too.
+                head = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("treatment"))
+                article = re.match(r"(?:the|an?)\s+", head, re.IGNORECASE)
+                begin = match.start("treatment") + (article.end() if article else 0)
+                hidden = (begin, match.start("treatment") + len(head))
+                return replace(found, treatment_span=hidden)
             if found and name in ("treated_by", "condition_line"):
                 # "..., and an acutely bleeding adenoma is treated by X": the card keeps its clause.
                 return replace(found, clause_start=match.start("conditions"))
@@ -460,8 +468,12 @@ def _condition_label(match: re.Match[str], table: dict) -> bool:
         return True
     labels = table.get("not_condition_labels")
     label = (groups.get("label") or "").strip()
-    return not (labels and re.fullmatch(labels, label, re.IGNORECASE)) and not re.search(
-        r"\d", label
+    # "Treatment is operative: ..." is a statement leading a line, not a condition's name.
+    stated = re.search(r"\b(?:is|are|was|were)\b", label, re.IGNORECASE)
+    return (
+        not (labels and re.fullmatch(labels, label, re.IGNORECASE))
+        and not re.search(r"\d", label)
+        and not stated
     )
 
 
