@@ -118,6 +118,8 @@ def singular(noun_phrase: str) -> str:
         return noun_phrase
     last = words[-1]
     lowered = last.lower()
+    if len(last) > 1 and last.isupper():
+        return noun_phrase  # an acronym: "PRES" is no plural of "PRE"
     if lowered.endswith("omas"):
         last = last[:-1]
     elif lowered.endswith("ases") and len(lowered) > 6:  # metastases -> metastasis
@@ -158,7 +160,9 @@ def entity_in_text(text: str, names: Iterable[str]) -> bool:
     lowered = norm(text)
     for name in names:
         for form in {norm(name), norm(singular(name))}:
-            if form and re.search(rf"(?<![\w-]){re.escape(form)}", lowered):
+            # Whole words, a plural ending allowed: "tumour" is in "tumours", "PRES" is not in
+            # "pre-eclampsia" and "cyst" is not in "cystic".
+            if form and re.search(rf"(?<![\w-]){re.escape(form)}(?:e?s)?(?!\w)", lowered):
                 return True
     return False
 
