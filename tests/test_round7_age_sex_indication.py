@@ -393,3 +393,37 @@ def test_a_telegraphic_treatment_once_a_condition_hides_both(
 )
 def test_a_told_event_or_a_drug_once_a_condition_gives_no_card(discussion: str) -> None:
     assert _indications(discussion) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Takayasu arteritis is a large-vessel vasculitis.\n\n"
+            "It causes stenoses of the aortic arch branches in young women.",
+            "young women",
+        ),
+        (
+            "Fibromuscular dysplasia is a non-atherosclerotic arteriopathy.\n\n"
+            "Fibromuscular dysplasia causes renal artery stenosis at a younger age than "
+            "atheroma.",
+            "younger age",
+        ),
+    ],
+)
+def test_a_disease_causing_its_lesion_in_a_group_is_an_age(discussion: str, answer: str) -> None:
+    (fact,) = facts_of(make_case(discussion), AGE)
+    assert fact.answers() == (answer,)
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Osteonecrosis of the femoral head is bone death.\n\n"
+        "Long-term steroid therapy causes osteonecrosis in young adults.",
+        "Hip fracture is a common injury.\n\n"
+        "A simple fall causes a fracture of the femoral neck in elderly women.",
+    ],
+)
+def test_a_cause_that_is_no_disease_gives_no_age(discussion: str) -> None:
+    assert facts_of(make_case(discussion), AGE) == []
