@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deckbuilder.model import Fact, Patient
-from tests.extract_helpers import facts_of, make_case
+from tests.extract_helpers import facts_of, findings_list_case, make_case
 
 
 def _final(history: str, findings: str, final: str, patient: Patient | None = None) -> Fact:
@@ -85,3 +85,23 @@ def test_a_long_finding_is_never_cut_between_its_subject_and_its_verb() -> None:
     assert "rising serum lactate." not in front
     assert "acquired in the portal venous phase" not in front
     assert front.startswith("A 71-year-old man had six hours")
+
+
+def test_findings_given_as_list_items_read_as_separate_sentences() -> None:
+    case = findings_list_case(
+        "Ultrasound of the right hemiscrotum:",
+        (
+            "Testis: enlarged and diffusely hypoechoic",
+            "Colour Doppler: increased flow throughout the testis",
+            "Small reactive hydrocele",
+        ),
+        "Acute epididymo-orchitis",
+        Patient("24", "male"),
+    )
+    (fact,) = facts_of(case, "final-diagnosis")
+    front = _front(fact)
+    assert (
+        "Ultrasound of the right hemiscrotum: Testis: enlarged and diffusely hypoechoic." in front
+    )
+    assert "hypoechoic. Colour Doppler: increased flow throughout the testis." in front
+    assert not front.rstrip().endswith(":") or front.rstrip().endswith("Final diagnosis:")

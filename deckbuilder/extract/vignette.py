@@ -244,13 +244,26 @@ def _add_findings(
         places = body_parts(lexicon) if lexicon is not None else frozenset()
         if any(_telling(w, stems, exact, places) for w in words) or _negative(finding):
             continue
-        fitted = _fit(finding, budget - len(text) - 1, verbs)
+        fitted = _fit(finding, budget - len(text) - 2, verbs)
         if not fitted:
             break
-        text = f"{text} {fitted}".strip()
+        text = f"{_closed(text)} {fitted}".strip()
         if fitted != finding:
             break
-    return text
+    return _closed(_without_open_header(text))
+
+
+def _closed(text: str) -> str:
+    """``text`` ending as a sentence: a list item ("T2: hyperintense") has no full stop of its
+    own, and the next finding must not run into it. A header ("MRI:") stays open."""
+    if not text or re.search(r"[.!?:;]['\")\]]*$", text):
+        return text
+    return text + "."
+
+
+def _without_open_header(text: str) -> str:
+    """``text`` without a trailing header ("... MRI:") whose items did not fit."""
+    return re.sub(r"(?:^|\s)[^.!?;:]{1,40}:$", "", text).strip()
 
 
 def vignette(
