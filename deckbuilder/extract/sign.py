@@ -42,6 +42,8 @@ from deckbuilder.model import Fact, SectionKind
 
 KIND = "sign"
 MAX_CARD = 400
+# A semicolon clause longer than this is cut to the comma part naming the sign.
+LONG_CLAUSE = 220
 
 
 def _parts_of(text: str) -> list[tuple[int, int]]:
@@ -166,8 +168,51 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int] | None:
     if re.match(r"(?:it|its|they|their|this|these|which)\b", text[begin:], re.IGNORECASE):
         begin = 0
     stop = text.find(";", end)
-    clause = text[begin : stop if stop >= 0 else len(text)].rstrip(" ,;.") + "."
+    stop = stop if stop >= 0 else len(text)
+    if stop - begin > LONG_CLAUSE:
+        narrowed = _comma_clause(text, begin, stop, start, end)
+        if narrowed is not None:
+            begin, stop = narrowed
+    clause = text[begin:stop].rstrip(" ,;.") + "."
     return clause, begin
+
+
+def _comma_clause(text: str, begin: int, stop: int, start: int, end: int) -> tuple[int, int] | None:
+    """The comma part of a long clause that holds the sign, when it is a statement of its own.
+
+    A long chain ("it is homogeneous, while on angiography the feeding arteries form a spoke-wheel
+    pattern, and on delayed images ...") is no card; the part naming the sign is, once its
+    linking word is dropped. A part opening with a pronoun or a relative word needs what it
+    refers to, and a part of fewer than four words is a fragment: both keep the whole clause.
+    """
+    cuts = [begin]
+    depth = 0
+    for index in range(begin, stop):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            cuts.append(index + 1)
+    cuts.append(stop + 1)
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        if left <= start and end <= right - 1:
+            lead = re.match(
+                r"\s*(?:(?:and|but|while|whereas|although|though)\s+)?",
+                text[left : right - 1],
+                re.IGNORECASE,
+            )
+            part_start = left + (lead.end() if lead else 0)
+            part = text[part_start : right - 1]
+            if len(part.split()) < 4 or re.match(
+                r"(?:it|its|they|their|this|these|those|which|who|whose|in\s+which)\b",
+                part,
+                re.IGNORECASE,
+            ):
+                return None
+            return part_start, right - 1
+    return None
 
 
 def find_sentence_signs(text: str, lexicon: Any) -> list[tuple[str, int, int]]:
