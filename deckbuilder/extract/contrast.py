@@ -506,11 +506,15 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
             return end
         word = stop.group().strip().lower()
         # "a reticular, lace-like pattern": a comma after a lone quality joins it to the next.
+        lone = text[start : stop.start()].strip()
         if (
             word == ","
-            and re.fullmatch(
-                r"[\w-]+(?:al|ar|ic|ous|ive|ed|ing|like|less|ent|ant|ile)",
-                text[start : stop.start()].strip(),
+            and (
+                re.fullmatch(r"[\w-]+(?:al|ar|ic|ous|ive|ed|ing|like|less|ent|ant|ile)", lone)
+                # "a thick, enhancing cuff": one word right after an article is an adjective
+                # of the noun that follows the comma.
+                or re.fullmatch(r"[a-z-]+", lone)
+                and re.search(r"\b(?:a|an)\s+$", text[:start], re.IGNORECASE)
             )
             and re.match(r",\s*[\w-]+\s+[\w-]+", text[stop.start() : end])
         ):
@@ -721,7 +725,10 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
         position = start + cut.end()
     bounds.append((position, end))
     spans: list[tuple[int, int]] = []
+    management = _table(lexicon).get("feature_management")
     for s, e in bounds:
+        if management and re.match(management, text[s:e].lstrip(), re.IGNORECASE):
+            continue  # "are kept under surveillance": what is done for it is no feature
         found = _predicate_feature(text, s, e, lexicon, regexes)
         spans.extend(found)
         if found:
@@ -789,11 +796,20 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
         return None
     generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
     joined = " ".join(words)
+    own_words = set(norm(singular(own)).split())
+    # "Aneurysms are rare before 60" in a case of abdominal aortic aneurysm, with "Inflammatory
+    # abdominal aortic aneurysm" listed: words the case's own diagnosis holds too name the case's
+    # disease (or the whole class), never an alternative that needs its own modifier.
+    shared_only = set(words) <= own_words
     for name in names:
         core = _core(name)
         if not core:
             continue
-        if joined == core or core.endswith(" " + joined) and len(words) >= 2:
+        if joined == core:
+            return name
+        if shared_only:
+            continue
+        if core.endswith(" " + joined) and len(words) >= 2:
             return name
         # "Brown tumours" names the listed "Brown tumour of hyperparathyroidism".
         if len(words) >= 2 and joined == core.split(" of ")[0]:
@@ -803,7 +819,6 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
     # "Xanthogranulomatous pyelonephritis" is the case's own disease, not the listed
     # "Emphysematous pyelonephritis": a head alone never names an alternative when the other
     # words belong to the case's diagnosis.
-    own_words = set(norm(singular(own)).split())
     if set(words[:-1]) & own_words:
         return None
     for name in names:
@@ -811,6 +826,10 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
         if not core_words or core_words[-1] != words[-1] or len(words) > 4:
             continue
         shared = set(words[:-1]) & set(core_words[:-1])
+        if words[-1] in own_words and not shared - own_words:
+            # "Smaller aneurysms" shares only the head with the listed "Inflammatory aortic
+            # aneurysm", and the case's disease has that head too: whose it is stays unknown.
+            continue
         if words[-1] not in generic and len(words[-1]) > 4 or shared:
             return name
     return None

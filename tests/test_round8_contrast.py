@@ -1,0 +1,85 @@
+"""Round 8: a noun the case's own diagnosis shares with a listed alternative is about the case
+(or the class), what is done for an alternative is no feature of it, and an adjective after an
+article stays with its noun. Sentences are our own, from areas no corpus covers."""
+
+from __future__ import annotations
+
+from extract_helpers import facts_of, make_case, marked
+
+KIND = "distinguishing-feature"
+
+MENINGIOMA = (
+    "Meningothelial meningioma is the commonest extra-axial tumour of adults.",
+    ("Atypical meningioma", "Dural metastasis", "Solitary fibrous tumour"),
+    "Meningothelial meningioma",
+)
+GALLBLADDER = (
+    "Acute calculous cholecystitis follows obstruction of the cystic duct by a stone.",
+    ("Xanthogranulomatous cholecystitis", "Gallbladder carcinoma", "Adenomyomatosis"),
+    "Acute calculous cholecystitis",
+)
+SPLEEN = (
+    "Splenic haemangioma is the commonest benign tumour of the spleen.",
+    ("Splenic hamartoma", "Splenic lymphoma", "Littoral cell angioma"),
+    "Splenic haemangioma",
+)
+
+
+def feature_cards(extra: str, setting: tuple[str, tuple[str, ...], str]) -> dict[str, str]:
+    opening, listed, final = setting
+    case = make_case(f"{opening} {extra}", differentials=listed, final=final)
+    return {f.key: marked(f) for f in facts_of(case, KIND)}
+
+
+def test_a_bare_shared_head_is_not_the_modified_alternative() -> None:
+    # "Meningiomas" and "cholecystitis" are the case's own disease or its class; the listed
+    # alternative needs its own modifier ("atypical", "xanthogranulomatous").
+    assert feature_cards("Meningiomas are twice as common in women as in men.", MENINGIOMA) == {}
+    assert (
+        feature_cards("Cholecystitis is uncommon in children and rises with age.", GALLBLADDER)
+        == {}
+    )
+
+
+def test_a_shared_head_with_an_unrelated_modifier_stays_unowned() -> None:
+    assert feature_cards("Larger meningiomas show a dural tail.", MENINGIOMA) == {}
+    assert feature_cards("Severe cholecystitis shows a thick wall.", GALLBLADDER) == {}
+
+
+def test_the_alternative_s_own_modifier_still_names_it() -> None:
+    cards = feature_cards("An atypical meningioma invades the brain.", MENINGIOMA)
+    assert cards == {"atypical-meningioma": "An atypical meningioma {{c1::invades the brain}}."}
+    cards = feature_cards(
+        "Xanthogranulomatous cholecystitis shows intramural hypodense nodules.", GALLBLADDER
+    )
+    assert cards["xanthogranulomatous-cholecystitis"] == (
+        "Xanthogranulomatous cholecystitis shows {{c1::intramural hypodense nodules}}."
+    )
+
+
+def test_what_is_done_for_an_alternative_is_no_feature() -> None:
+    assert feature_cards("A splenic hamartoma is managed conservatively.", SPLEEN) == {}
+    assert (
+        feature_cards("Atypical meningiomas are kept under yearly MRI follow-up.", MENINGIOMA) == {}
+    )
+    cards = feature_cards(
+        "Splenic lymphoma is treated with chemotherapy and is hypoechoic.", SPLEEN
+    )
+    assert cards == {
+        "splenic-lymphoma": "Splenic lymphoma is treated with chemotherapy and is "
+        "{{c1::hypoechoic}}."
+    }
+
+
+def test_an_adjective_after_an_article_stays_with_its_noun() -> None:
+    cards = feature_cards("A dural metastasis has a broad, enhancing dural base.", MENINGIOMA)
+    assert cards == {
+        "dural-metastasis": "A dural metastasis has a {{c1::broad, enhancing dural base}}."
+    }
+
+
+def test_a_lone_word_without_an_article_is_not_joined_across_a_comma() -> None:
+    cards = feature_cards("A solitary fibrous tumour is firm, and shows flow voids.", MENINGIOMA)
+    assert cards["solitary-fibrous-tumour"] == (
+        "A solitary fibrous tumour is {{c1::firm}}, and shows {{c2::flow voids}}."
+    )
