@@ -98,7 +98,38 @@ _COPULA_AFTER = re.compile(
     r"mostly|also|both|all)\s+)?",
     re.I,
 )
-_SUBJECT_PRONOUNS = frozenset({"it", "they"})
+# "..., and its wall was thickened": a clause opening with a pronoun, or a noun phrase a
+# possessive pronoun opens, has its antecedent in the clause before.
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "its", "their"})
+# Words after which a comma-joined modifier opens a noun phrase ("a thick, enhancing rim");
+# after any other word ("one vertebral body long, hyperintense") the modifier closes a phrase of
+# its own and is no part of the next term.
+_PHRASE_OPENERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "this",
+        "these",
+        "those",
+        "with",
+        "of",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "very",
+        "by",
+        "as",
+    }
+)
 _COMPARED = re.compile(r"\s+than(?![\w-])", re.I)
 _HALF_COMPARISON = re.compile(
     r"\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater)\s+than(?![\w-])", re.I
@@ -243,6 +274,18 @@ class _Tables:
             # A hyphen may glue a sequence before a grade ("T2-hyperintense").
             grade_pattern = re.compile(rf"(?<!\w)(?:{ranged}|{one})(?![\w-])", re.I)
             self.groups.append(_TermGroup("signal", None, grade_pattern))
+        self.graded_modalities: list[tuple[str, re.Pattern[str]]] = []
+        for modality, own_stems in (graded.get("modalities") or {}).items():
+            alternatives = "|".join(re.escape(x) for x in sorted(own_stems, key=len)[::-1])
+            if prefixes and alternatives:
+                self.graded_modalities.append(
+                    (
+                        str(modality),
+                        re.compile(
+                            rf"(?<!\w)(?:{prefixes})[\s\-]?(?:{alternatives})(?![\w-])", re.I
+                        ),
+                    )
+                )
         for name, entry in (appearance.get("groups") or {}).items():
             terms = sorted({str(t) for t in entry.get("terms", [])}, key=lambda t: (-len(t), t))
             if terms:
@@ -452,7 +495,8 @@ def _mentions(text: str, tables: _Tables) -> list[_Mention]:
         for order, kind in enumerate(tables.sequences)
         for m in _scan(kind.pattern, text)
     ]
-    found = [_Mention(s, e, v) for s, e, v in _longest(candidates)]
+    kept = _longest(candidates)
+    found = [_Mention(s, e, v) for s, e, v in kept if not _defines_other_name(text, s, e, kept)]
     widened: list[_Mention] = []
     for mention in found:
         end = mention.end
@@ -472,6 +516,30 @@ def _mentions(text: str, tables: _Tables) -> list[_Mention]:
                 continue
         merged.append(mention)
     return merged
+
+
+def _defines_other_name(
+    text: str, start: int, end: int, mentions: Sequence[tuple[int, int, Any]]
+) -> bool:
+    """Whether ``text[start:end]`` is an acronym in brackets defining the name before it.
+
+    "the celiac trunk (CT)", "the common duct (CD)": the initials of the words before the
+    brackets spell the acronym, so it names that structure, not a modality. "computed
+    tomography (CT)" defines the modality itself: those words are a mention of their own.
+    """
+    acronym = text[start:end]
+    if not re.fullmatch(r"[A-Z]{2,5}", acronym):
+        return False
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", text[: start - 1])[-len(acronym) :]
+    if len(words) != len(acronym):
+        return False
+    if "".join(w[0] for w in words).upper() != acronym:
+        return False
+    named = text.rfind(words[0], 0, start - 1)
+    # The words defining the acronym are themselves a setting: the acronym is that setting.
+    return not any(s < start - 1 and e > named for s, e, _ in mentions if e <= start - 1)
 
 
 def _groups(
@@ -529,6 +597,12 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             before = tables.modifier.search(window) if tables.modifier else None
             if before and before.group("link") and answer_start == start:
                 before = None  # "T1 bright and bright on T2": two findings, not one
+            if (
+                before
+                and "," in before.group()
+                and not _opens_phrase(text, answer_start - len(before.group()), tables, mentions)
+            ):
+                before = None  # "less than 2 cm long, bright on T2": a measure, then a term
             if not before and tables.adjective is not None:
                 before = tables.adjective.search(window)
                 if before and (
@@ -702,6 +776,24 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             continue
         kept.append(term)
     return kept
+
+
+def _opens_phrase(text: str, pos: int, tables: _Tables, mentions: Sequence[_Mention]) -> bool:
+    """Whether a modifier starting at ``pos`` can open a noun phrase: it starts the text or
+    follows punctuation, a setting ("on radiographs coarse, rim-like calcifications"), a
+    determiner, a copula, a preposition or another modifier."""
+    head = text[:pos].rstrip()
+    if not head or head[-1] in ",;:(" or any(m.end == len(head) for m in mentions):
+        return True
+    last = re.search(r"[\w'-]+$", head)
+    if not last:
+        return False
+    word = norm(last.group())
+    return (
+        word in _PHRASE_OPENERS
+        or word in tables.clause_verbs
+        or bool(tables.modifier and tables.modifier.fullmatch(last.group() + " "))
+    )
 
 
 def _opens_coordination(text: str, end: int, starts: set[int]) -> bool:
@@ -1403,6 +1495,12 @@ def _specific(sequence_id: str, modality: str | None, tables: _Tables) -> str:
     return sequence_id
 
 
+def _graded_modality(answer: str, tables: _Tables) -> str | None:
+    """The one modality a graded answer's own word names ("hypoattenuating" is CT's), if any."""
+    named = {m for m, pattern in tables.graded_modalities if pattern.search(answer)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _modality_of(sequence_id: str) -> str | None:
     if sequence_id.startswith(("ct", "cta")):
         return "ct"
@@ -1550,7 +1648,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # One card for all the settings a finding is seen on ("fat-saturated T2 and STIR
             # images"): a card per setting would repeat the same text.
             finding = items[0]
-            specific = [_specific(i, modality, tables) for i in finding.sequence_ids]
+            own_modality = _graded_modality(text[slice(*finding.answer)], tables) or modality
+            specific = [_specific(i, own_modality, tables) for i in finding.sequence_ids]
             if (
                 finding.inherited
                 and paragraph not in headed
@@ -1654,7 +1753,44 @@ def _lesion_for_pronoun(text: str, earlier: Sequence[str], lexicon: Any) -> str:
     if not lesion or (pronoun.group(1) == "They") != (singular(lesion) != lesion):
         return text  # "They" for "the mass" would not agree
     name = upper_first(lesion) + ("'s" if pronoun.group(1) == "Its" else "")
-    return name + " " + text[pronoun.end() :]
+    rest = text[pronoun.end() :]
+    # "Its contents were X, and its wall was Y": a later clause opening with the same pronoun
+    # is about the same lesion, and a card cut from it alone must name that lesion too.
+    plural = pronoun.group(1) == "They"
+    later = r"(?:they|their)" if plural else r"(?:it|its)"
+    rest = re.sub(
+        rf"((?:,\s+(?:and|but|while|whereas)|;)\s+){later}(?=\s+[a-z])",
+        lambda m: (
+            m.group(1) + lesion + ("'s" if m.group(0).lower().endswith(("its", "their")) else "")
+        ),
+        rest,
+    )
+    return name + " " + rest
+
+
+# A relative clause's verb is no main verb: "septa that enhance", "cysts which are small".
+_RELATIVE_CLAUSE = re.compile(r"(?<![\w-])(?:that|which|who|whose|where)(?![\w-])[^,;:]*", re.I)
+
+
+def _with_lead(text: str, start: int, end: int, tables: _Tables, verbs: set[str]) -> int:
+    """Where a card must start when its clause follows a colon and has no main verb.
+
+    "The microcystic form is the commonest: a cluster of tiny cysts with septa that enhance"
+    cut after the colon is a fragment; the clause before the colon carries the verb, and the
+    card keeps it. A lead without a verb of its own ("Typical findings: ...") changes nothing.
+    """
+    colon = re.search(r":\s*$", text[:start])
+    if not colon:
+        return start
+    main = _RELATIVE_CLAUSE.sub("", text[start:end])
+    if _has_verb(main, tables, verbs):
+        return start
+    lead = 0
+    for match in _CLAUSE_BREAK.finditer(text, 0, colon.start()):
+        lead = match.end()
+    if end - lead > _MAX_TEXT or not _has_verb(text[lead : colon.start()], tables, verbs):
+        return start
+    return lead
 
 
 def _before_pronoun(text: str, last: int, end: int, verbs: frozenset[str] | set[str]) -> int:
@@ -1867,6 +2003,7 @@ def _fact(
     # "..., and it enhances intensely": a clause opening with a pronoun keeps its antecedent.
     start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
     end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
+    start = _with_lead(text, start, end, tables, set(lexicon_list(ctx.lexicon, "subject", "verbs")))
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
     if finding.inherited:
