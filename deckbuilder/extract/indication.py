@@ -573,6 +573,10 @@ def _leading_condition(
 def _stop(text: str, start: int, end: int, table: dict) -> int:
     for stop in table.get("stops", []):
         found = text.find(stop, start, end)
+        # "for early disease, e.g. tumours confined to the cervix": an abbreviation's full
+        # stop ends no list
+        while found >= 0 and stop.startswith(".") and re.search(r"\b(?:e\.g|i\.e)$", text[:found]):
+            found = text.find(stop, found + 1, end)
         if found >= 0:
             end = found
     clause = table.get("clause_stop")
@@ -606,6 +610,7 @@ def _indication(
     for s, e, closed in _connector_segments(body, table):
         spans += [(s + a, s + b) for a, b in _items(body[s:e], lexicon, closed)]
     spans = [piece for s, e in spans for piece in _split_group(body, s, e, table)]
+    spans = _without_examples(body, spans, table)
     conservative = table.get("non_surgical")
     failed = table.get("failed_conservative")
     items = tuple(
@@ -629,6 +634,37 @@ def _indication(
     # "catheter drainage ... followed by stenting": the first step names the treatment
     treatment = re.split(r"\s+(?:rather\s+than|instead\s+of|followed\s+by)\s", treatment)[0]
     return Indication(treatment, items)
+
+
+def _without_examples(
+    body: str, spans: list[tuple[int, int]], table: dict
+) -> list[tuple[int, int]]:
+    """The items with the lead of an item's examples taken out: "symptomatic tumours, for
+    example those causing pain, jaundice or outlet obstruction" gives "symptomatic tumours",
+    "pain", "jaundice" and "outlet obstruction"; "for example", and "those causing" before an
+    example, stay visible. An example that only points back ("including those in the spine")
+    is no condition of its own and stays visible too."""
+    lead = table.get("example_lead")
+    if not lead:
+        return spans
+    kept: list[tuple[int, int]] = []
+    for s, e in spans:
+        found = re.search(lead, f" {body[s:e]}", re.IGNORECASE)
+        if found is None:
+            kept.append((s, e))
+            continue
+        at, after = s + max(found.start() - 1, 0), s + found.end() - 1
+        if at > s:
+            # "tumours such as those causing pain": the item ends where its examples begin
+            kept.append((s, s + len(body[s:at].rstrip(" ,("))))
+        pointer = re.match(
+            r"(?:those|ones)\s+(?:(?:\w+ing|with|showing)\s+)?", body[after:e], re.IGNORECASE
+        )
+        if pointer and not pointer.group().rstrip().lower().endswith(("those", "ones")):
+            kept.append((after + pointer.end(), e))
+        elif pointer is None:
+            kept.append((after, e))
+    return [(s, e) for s, e in kept if body[s:e].strip(" ,()")]
 
 
 def _items(body: str, lexicon: object, closed: bool = False) -> list[tuple[int, int]]:

@@ -373,7 +373,11 @@ def _settle(
         card_at = located.card_start + match.start() - located.source_start
         if card_at >= len(fact.text):
             break
-        if word in pronouns and any(c.start <= card_at < c.end for c in fact.clozes):
+        if (
+            word in pronouns
+            and any(c.start <= card_at < c.end for c in fact.clozes)
+            and not _own_subject_possessive(fact, located, match.start(), previous, words)
+        ):
             trimmed = _pronoun_out_of_answer(fact, card_at, len(match.group()), words)
             if trimmed is None:
                 return None
@@ -423,6 +427,36 @@ def _settle(
     for at, length, name in sorted(edits, reverse=True):
         fact = _replace_word(fact, at, length, name)
     return fact
+
+
+def _own_subject_possessive(
+    fact: Fact, located: _Located, position: int, previous: str, words: _Words
+) -> bool:
+    """Whether the possessive at ``position`` of the source, inside an answer, points to the
+    subject of its own sentence, which the card shows outside every answer: "Aneurysms are
+    treated {{whatever their size}}" asks for the size waived, and "their" reads plainly.
+
+    Only a subject in the same sentence counts; one from the sentence before, or a chain of
+    pronouns, leaves the referent unknown, and the card is settled as before.
+    """
+    found = _WORD.match(located.source, position)
+    word = found.group().lower() if found else ""
+    if word not in words.possessive:
+        return False
+    referent = _resolve(located.source, position, previous, words)
+    if (
+        referent is None
+        or referent.start is None
+        or referent.start < located.source_start
+        or _pronoun_phrase(referent.text, words)
+        or not _agrees(word, referent.text, words)
+    ):
+        return False
+    start = located.card_start + referent.start - located.source_start
+    end = start + len(referent.text)
+    if fact.text[start:end].lower() != referent.text.lower():
+        return False
+    return not any(c.start < end and start < c.end for c in fact.clozes)
 
 
 def _pronoun_out_of_answer(fact: Fact, at: int, length: int, words: _Words) -> Fact | None:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
+    _listed_owner,
     disease_label,
     doubted,
     field_label,
@@ -30,8 +31,10 @@ from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
     Discourse,
     case_discourse,
+    is_disease_like,
     prepare,
     prose_sentences,
+    sentence_subject,
 )
 from deckbuilder.extract.text import (
     Answer,
@@ -40,6 +43,7 @@ from deckbuilder.extract.text import (
     clean,
     lexicon_list,
     name_parts,
+    norm,
     singular,
     slug,
 )
@@ -188,6 +192,20 @@ def _clauses_of(text: str, first: int, last: int) -> tuple[str, int]:
     return text[start:].rstrip(), start
 
 
+def _compared(text: str, offset: int, entity: str, lexicon: object) -> bool:
+    """Whether the clause at ``offset`` follows a colon that opens a list of other diseases
+    ("...: infarction affects older patients; <this clause>"): what it says is no fact about
+    ``entity`` ("Epidemiology: rare; twice as common in women" is about it)."""
+    colon = text.rfind(": ", 0, offset)
+    if not offset or colon < 0:
+        return False
+    first = text[colon + 2 : offset].split(";")[0]
+    subject = sentence_subject(first, lexicon, max_words=8)
+    if not subject or not is_disease_like(subject, lexicon):
+        return False
+    return norm(singular(entity)) not in norm(singular(subject))
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     for sentence in prose_sentences(ctx.sentences):
@@ -245,6 +263,13 @@ def _facts(
         return
     clause, offset = _clauses_of(text, found[0][0], found[-1][1])
     spans = [(a - offset, b - offset) for a, b, _ in found]
+    listed = _listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
+    if listed is not None:
+        # "The differentials differ: infarction ... affects older patients; thrombosis ...
+        # predominantly affects young women": the clause's own disease owns the sex.
+        clause, spans, entity = listed
+    elif _compared(text, offset, entity, ctx.lexicon):
+        return  # a later clause of a listed comparison without a disease of its own
     owned = reattribute(clause, spans, entity, disc, ctx.lexicon)
     if owned is None:
         return
