@@ -83,3 +83,35 @@ def test_a_lone_word_without_an_article_is_not_joined_across_a_comma() -> None:
     assert cards["solitary-fibrous-tumour"] == (
         "A solitary fibrous tumour is {{c1::firm}}, and shows {{c2::flow voids}}."
     )
+
+
+def test_a_comparison_and_a_numeric_range_stay_whole() -> None:
+    cards = feature_cards(
+        "A solitary fibrous tumour affects the falx more than the convexity.", MENINGIOMA
+    )
+    assert cards["solitary-fibrous-tumour"] == (
+        "A solitary fibrous tumour affects the {{c1::falx more than the convexity}}."
+    )
+    cards = feature_cards("Adenomyomatosis is seen in adults aged 50 to 70 years.", GALLBLADDER)
+    assert cards["adenomyomatosis"] == (
+        "Adenomyomatosis is seen in {{c1::adults aged 50 to 70 years}}."
+    )
+
+
+def test_the_hedge_of_a_with_list_item_stays_outside_its_cloze() -> None:
+    cards = feature_cards(
+        "Littoral cell angioma is multifocal, with small nodules and occasionally calcification.",
+        SPLEEN,
+    )
+    assert cards["littoral-cell-angioma"] == (
+        "Littoral cell angioma is {{c1::multifocal}}, with {{c2::small nodules}} and "
+        "occasionally {{c3::calcification}}."
+    )
+    cards = feature_cards(
+        "Splenic lymphoma is hypoechoic, with hilar nodes and possibly necrotic foci.", SPLEEN
+    )
+    # A hedge the polarity reader knows keeps the item visible whole; never inside a cloze.
+    assert cards["splenic-lymphoma"].startswith(
+        "Splenic lymphoma is {{c1::hypoechoic}}, with {{c2::hilar nodes}} and possibly "
+    )
+    assert "{{c3::possibly" not in cards["splenic-lymphoma"]

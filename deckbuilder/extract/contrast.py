@@ -520,9 +520,19 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
         ):
             position = stop.end()
             continue
-        if word == "than" and comparative:
+        if word == "than" and (
+            comparative or re.search(r"\b(?:more|less)$", text[start : stop.start()])
+        ):
+            # "involves the white matter more than the cortex": the comparison is one answer.
             comparative = False
             position = stop.end()
+            continue
+        if (
+            word == "to"
+            and re.search(r"\d$", text[: stop.start()])
+            and re.match(r"\s*to\s+\d", text[stop.start() : end])
+        ):
+            position = stop.end()  # "men aged 40 to 60 years": a range is one answer
             continue
         if word in {"and", "or"}:
             following = text[stop.end() : end].lstrip()
@@ -742,9 +752,22 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
             text, base, with_list.end("items") + bounds[-1][0], r"\s*,\s*(?:and\s+)?|\s+and\s+"
         )
         for s, e in items:
+            s, e = _past_hedge(text, s, e, regexes)
             if len(text[s:e].split()) <= 4 and _usable_term(text[s:e], lexicon):
                 spans.append((s, e))
     return sorted(set(spans))
+
+
+def _past_hedge(
+    text: str, start: int, end: int, regexes: dict[str, re.Pattern[str]]
+) -> tuple[int, int]:
+    """ "sometimes a dural tail": an item's leading hedge stays visible, outside its cloze, so
+    the card never states as certain what the source hedged."""
+    while True:
+        hedge = regexes["hedge"].match(text, start, end)
+        if hedge is None:
+            return start, end
+        start, end = _trim(text, hedge.end(), end)
 
 
 def _with_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
@@ -756,6 +779,8 @@ def _with_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int
         return []
     base = start + joined.start("items")
     items = _pieces(text, base, start + joined.end("items"), r"\s*,\s*(?:and\s+)?|\s+and\s+")
+    regexes = _feature_regexes(lexicon)
+    items = [_past_hedge(text, s, e, regexes) for s, e in items]
     if len(items) < 2 or not all(
         len(text[s:e].split()) <= 4 and _usable_term(text[s:e], lexicon) for s, e in items
     ):
