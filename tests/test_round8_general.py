@@ -83,3 +83,98 @@ def test_a_quoted_phrase_before_no_organ_or_of_one_word_is_no_sign() -> None:
         'chosen in frail patients, and a "dilated" oesophagus alone proves nothing.'
     )
     assert _facts(policy, "Achalasia", "sign") == []
+
+
+# common-site: telegraphic share lines
+
+
+def test_a_telegraphic_share_line_gives_its_sites() -> None:
+    text = (
+        "Crohn disease is a chronic transmural inflammatory bowel disease. Ileocolic disease in "
+        "about 40%; terminal ileum involvement in 30%."
+    )
+    assert _flat(text, "Crohn disease", "common-site") == {"ileocolic", "terminal ileum"}
+    bracketed = (
+        "Moyamoya disease is a progressive arteriopathy of the circle of Willis. Anterior circulation "
+        "(carotid) involvement in ~90% of cases."
+    )
+    assert _flat(bracketed, "Moyamoya disease", "common-site") == {"anterior circulation"}
+
+
+def test_a_share_line_of_extent_or_course_is_no_site() -> None:
+    for line in ("Bilateral disease in 20%.", "Familial disease in about 5%.", "Disease in 5%."):
+        text = "Crohn disease is a chronic transmural inflammatory bowel disease. " + line
+        assert _facts(text, "Crohn disease", "common-site") == []
+
+
+# facts of a listed differential stated in its own clause or label line
+
+
+def _case(discussion: str, final: str, differentials: list[str]) -> list[Fact]:
+    case = make_case(discussion=discussion, final=final, differentials=tuple(differentials))
+    return [f for kind in ("risk-factor", "association") for f in facts_of(case, kind)]
+
+
+def test_a_differential_clause_gives_the_differential_its_population() -> None:
+    text = (
+        "Toxoplasmosis is the commonest opportunistic infection of the brain. It causes ring "
+        "lesions in the basal ganglia; and primary CNS lymphoma occurs mainly in immunosuppressed "
+        "patients, lies next to the ependyma and restricts diffusion."
+    )
+    facts = _case(text, "Cerebral toxoplasmosis", ["Primary CNS lymphoma"])
+    assert [(f.subject, f.answers()) for f in facts] == [
+        ("Primary CNS lymphoma", ("immunosuppressed patients",))
+    ]
+    assert facts[0].text.startswith("Primary CNS lymphoma occurs")
+    other = (
+        "Necrotising otitis externa is an invasive infection of the skull base. It spreads along "
+        "the fissures of Santorini, whereas mucormycosis of the sinuses arises typically in "
+        "diabetic patients with ketoacidosis."
+    )
+    facts = _case(other, "Necrotising otitis externa", ["Mucormycosis"])
+    assert [(f.subject, f.answers()) for f in facts] == [("Mucormycosis", ("diabetic patients",))]
+
+
+def test_a_denied_population_or_the_topic_own_clause_is_not_misattributed() -> None:
+    text = (
+        "Toxoplasmosis is the commonest opportunistic infection of the brain. It causes ring "
+        "lesions in the basal ganglia; and primary CNS lymphoma does not occur only in "
+        "immunosuppressed patients."
+    )
+    assert _case(text, "Cerebral toxoplasmosis", ["Primary CNS lymphoma"]) == []
+    own = (
+        "Toxoplasmosis is the commonest opportunistic infection of the brain and occurs almost "
+        "exclusively in immunocompromised patients."
+    )
+    facts = _case(own, "Cerebral toxoplasmosis", ["Primary CNS lymphoma"])
+    assert [f.subject for f in facts] == ["Toxoplasmosis"]
+
+
+def test_a_differential_label_line_gives_its_condition_or_population() -> None:
+    text = (
+        "Duodenal atresia is the commonest congenital duodenal obstruction.\n\n"
+        "Annular pancreas: Down syndrome; extrinsic narrowing of the second part.\n\n"
+        "Neonatal hypoglycaemic enteropathy: infants of diabetic mothers; dilated loops."
+    )
+    facts = _case(
+        text, "Duodenal atresia", ["Annular pancreas", "Neonatal hypoglycaemic enteropathy"]
+    )
+    got = {(f.kind, f.subject, f.answers()) for f in facts}
+    assert ("association", "Annular pancreas", ("Down syndrome",)) in got
+    assert (
+        "risk-factor",
+        "Neonatal hypoglycaemic enteropathy",
+        ("infants of diabetic mothers",),
+    ) in got
+    assert all(f.subject != "Duodenal atresia" for f in facts)
+
+
+def test_a_label_line_of_the_topic_or_of_no_differential_is_no_association() -> None:
+    text = (
+        "Duodenal atresia is the commonest congenital duodenal obstruction.\n\n"
+        "Complication: aspiration pneumonia; rarely perforation.\n\n"
+        "Neonatal hypoglycaemic enteropathy: infants of diabetic mothers; dilated loops.\n\n"
+        "Annular pancreas: mostly boys with trisomy 21; extrinsic narrowing.\n\n"
+        "Jejunal web: partial obstruction; a windsock shape."
+    )
+    assert _case(text, "Duodenal atresia", ["Annular pancreas"]) == []

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
-from deckbuilder.extract.subject import case_discourse, prepare, prose_sentences
+from deckbuilder.extract.subject import (
+    UNSURE,
+    case_discourse,
+    clause_entity,
+    prepare,
+    prose_sentences,
+)
 from deckbuilder.extract.text import (
     affirmed,
     build_fact,
@@ -425,6 +431,7 @@ class _Pattern:
     hedged_trigger: bool = False
     any_items: bool = False
     exposures: bool = False
+    differential_label: bool = False
 
 
 def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]) -> Iterator[Fact]:
@@ -453,6 +460,7 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
                     bool(entry.get("hedged_trigger")),
                     bool(entry.get("any_items")),
                     bool(entry.get("exposures")),
+                    bool(entry.get("differential_label")),
                 )
             )
         else:
@@ -494,20 +502,130 @@ def pattern_facts(ctx: CaseContext, kind: str, table: str, tags: tuple[str, ...]
         if not spans:
             continue
         spans.sort()
-        body, offset = _clause_span(text, spans)
-        spans = [(s - offset, e - offset) for s, e in spans]
+        # "...; and PML occurs in immunocompromised patients": a clause whose own subject is a
+        # listed differential states that differential's fact, on a card of its own.
+        spans, others = _split_by_differential(text, spans, entity, disc, ctx.lexicon)
+        for other, other_spans in others:
+            # "In <topic>, Meconium ileus: ...": the topic's added name is no part of its card.
+            lead = re.match(r"In\s[^,]{1,60},\s(?:[-*•]\s+)?", text)
+            cut = lead.end() if lead and _names_in(lead.group(), [entity]) else 0
+            other_text = text[cut:]
+            other_spans = [(s - cut, e - cut) for s, e in other_spans]
+            fact = _span_fact(ctx, sentence, kind, other_text, other, other_spans, disc, tags)
+            if fact is not None:
+                yield fact
+        if not spans:
+            continue
+        fact = _span_fact(ctx, sentence, kind, text, entity, spans, disc, tags)
+        if fact is not None:
+            yield fact
+
+
+def _split_by_differential(
+    text: str, spans: list[tuple[int, int]], entity: str, disc: Any, lexicon: Any
+) -> tuple[list[tuple[int, int]], list[tuple[str, list[tuple[int, int]]]]]:
+    """The spans that stay with ``entity`` and, per listed differential, the spans of clauses
+    naming that differential as their own subject."""
+    own_names = [entity, *disc.names_for(entity)]
+    kept: list[tuple[int, int]] = []
+    others: dict[str, list[tuple[int, int]]] = {}
+    for span in spans:
+        other = (
+            clause_entity(disc, text, span[0], lexicon)
+            or _labelled_differential(text, span[0], disc)
+            or _clause_differential(text, span[0], disc)
+        )
+        if not other or other == UNSURE or _names_in(other, own_names):
+            kept.append(span)
+            continue
+        listed = [d for d in disc.differentials if norm(other) == norm(d)] or [
+            d for d in disc.differentials if _names_in(other, [d])
+        ]
+        # "Pathological fracture is a recognised complication": a subject that is the item
+        # itself, or names no listed differential, leaves the fact with the topic.
+        if len(listed) == 1 and not _names_in(text[span[0] : span[1]], listed):
+            others.setdefault(listed[0], []).append(span)
+        else:
+            kept.append(span)
+    return kept, sorted(others.items())
+
+
+def _clause_differential(text: str, position: int, disc: Any) -> str | None:
+    """The one listed differential opening the clause that holds ``position`` as its subject
+    ("..., whereas mucormycosis of the sinuses arises in ..."), or None. A differential named
+    later in the clause ("coexists with leiomyomas and X") is an item, not whose fact it is."""
+    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text[:position]))]
+    clause = re.sub(
+        r"^(?:In\s[^,]{1,60},\s)?(?:(?:and|but|whereas|while|although)\s+)?(?:the|an?)?\s*",
+        "",
+        text[starts[-1] : position],
+        flags=re.IGNORECASE,
+    )
+    hits = [
+        d
+        for d in disc.differentials
+        if re.match(rf"{re.escape(norm(singular(d)))}(?:e?s)?\b", norm(clause))
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+_CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:and|but|whereas|while|although)\s)", re.IGNORECASE)
+
+
+def _labelled_differential(text: str, position: int, disc: Any) -> str | None:
+    """The listed differential a label line names before ``position`` ("Meconium ileus: cystic
+    fibrosis; ..."), or None. The label must be the opening of the semicolon clause."""
+    begin = max((m.end() for m in re.finditer(r";\s*", text[:position])), default=0)
+    head = re.match(
+        r"(?:In\s[^,]{1,60},\s)?(?:[-*•]\s+)?(?P<label>[^:;]{3,100}?)\s*:\s", text[begin:position]
+    )
+    if head is None:
+        return None
+    label = head.group("label")
+
+    def words(phrase: str) -> set[str]:
+        return {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]{3,}", phrase)}
+
+    own = words(label)
+    hits = [
+        d
+        for d in disc.differentials
+        if _names_in(label, [d])
+        or (len(words(d) & own) >= 2 and norm(singular(d.split()[-1].strip("()"))) in own)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _span_fact(
+    ctx: CaseContext,
+    sentence: Any,
+    kind: str,
+    text: str,
+    entity: str,
+    spans: list[tuple[int, int]],
+    disc: Any,
+    tags: tuple[str, ...],
+) -> Fact | None:
+    """The card of ``spans`` in ``text``: their clause, naming ``entity``."""
+    body, offset = _clause_span(text, spans)
+    # "...; and PML occurs in ...": the clause's linking word is no part of its card.
+    link = re.match(r"(?:and|but|while|whereas)\s+(?=\S)", body, re.IGNORECASE)
+    if link is not None and offset:
+        body, offset = body[link.end() :], offset + link.end()
+        body = body[:1].upper() + body[1:]
+    spans = [(s - offset, e - offset) for s, e in spans]
+    if len(body) > MAX_CARD:
+        body, start = _narrow_clause(text, spans, offset)
+        spans = [(s + offset - start, e + offset - start) for s, e in spans]
         if len(body) > MAX_CARD:
-            body, start = _narrow_clause(text, spans, offset)
-            spans = [(s + offset - start, e + offset - start) for s, e in spans]
-            if len(body) > MAX_CARD:
-                continue
-        names = disc.names_for(entity)
-        # text.entity_in_text reads "PRES" as "PRE", found in "predicts": the card must still
-        # name the entity when only such a false hit would.
-        if not _names_in(body, [entity, *names]):
-            names = []
-        parts = name_parts(cloze_spans(body, spans), entity, names, disc.proper_words)
-        yield build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+            return None
+    names = disc.names_for(entity)
+    # text.entity_in_text reads "PRES" as "PRE", found in "predicts": the card must still
+    # name the entity when only such a false hit would.
+    if not _names_in(body, [entity, *names]):
+        names = []
+    parts = name_parts(cloze_spans(body, spans), entity, names, disc.proper_words)
+    return build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
 
 
 def _named_only_in(text: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
@@ -549,6 +667,13 @@ def _sentence_spans(
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
         for match in pattern.regex.finditer(work):
+            # "Meconium ileus: cystic fibrosis; ...": a bare label line counts only when its
+            # label names a listed differential (whose card it then is).
+            if (
+                pattern.differential_label
+                and _labelled_differential(text, match.start("item"), disc) is None
+            ):
+                continue
             found = _match_items(
                 work,
                 match,
