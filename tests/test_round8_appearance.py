@@ -6,6 +6,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from extract_helpers import appearance_answers as answers
 from extract_helpers import facts_of, make_case, marked
@@ -219,3 +221,38 @@ def test_a_clause_after_a_colon_with_its_own_verb_stands_alone(discussion: str) 
     assert texts
     lead = discussion.split(":")[0].lower()
     assert not any(lead in t.lower() for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("discussion", "answer"),
+    [
+        (
+            "Simple renal cysts are anechoic on ultrasound, of water attenuation on CT, and "
+            "hyperintense on T2WI.",
+            "hyperintense",
+        ),
+        (
+            "The septum is thin on CT, but markedly hyperintense on T2WI.",
+            "markedly hyperintense",
+        ),
+    ],
+)
+def test_the_last_item_of_a_coordinated_predicate_keeps_its_verb(
+    discussion: str, answer: str
+) -> None:
+    texts = _texts(discussion=_TOPIC + discussion, final="Thyroglossal duct cyst")
+    cards = [t for t in texts if "{{c1::" + answer + "}}" in t]
+    assert cards, texts
+    # The card carries the clause with the subject and the verb, not "In X, hyperintense ...".
+    assert all(
+        re.search(r"(?:^|, )(?:simple renal cysts are|the septum is)", c.lower()) for c in cards
+    ), cards
+
+
+def test_a_later_clause_with_its_own_verb_stands_alone() -> None:
+    texts = _texts(
+        discussion=_TOPIC + "The duct was thin on CT, and the cyst was hyperintense on T2WI.",
+        final="Thyroglossal duct cyst",
+    )
+    cards = [t for t in texts if "{{c1::hyperintense}}" in t]
+    assert cards and not any("the duct was thin" in c.lower() for c in cards), texts

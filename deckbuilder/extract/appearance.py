@@ -1773,22 +1773,27 @@ _RELATIVE_CLAUSE = re.compile(r"(?<![\w-])(?:that|which|who|whose|where)(?![\w-]
 
 
 def _with_lead(text: str, start: int, end: int, tables: _Tables, verbs: set[str]) -> int:
-    """Where a card must start when its clause follows a colon and has no main verb.
+    """Where a card must start when its clause has no main verb of its own.
 
     "The microcystic form is the commonest: a cluster of tiny cysts with septa that enhance"
     cut after the colon is a fragment; the clause before the colon carries the verb, and the
-    card keeps it. A lead without a verb of its own ("Typical findings: ...") changes nothing.
+    card keeps it. So does "Simple cysts are thin-walled, and hyperintense on T2WI": the last
+    item of a coordinated predicate shares the first clause's subject and verb. A lead without
+    a verb of its own ("Typical findings: ...") changes nothing.
     """
     colon = re.search(r":\s*$", text[:start])
-    if not colon:
+    link = re.match(r"(?:and|but)\s+", text[start:end], re.I)
+    comma = re.search(r",\s*$", text[:start]) if link else None
+    lead_end = colon.start() if colon else comma.start() if comma else None
+    if lead_end is None:
         return start
-    main = _RELATIVE_CLAUSE.sub("", text[start:end])
+    main = _RELATIVE_CLAUSE.sub("", text[start + (link.end() if link else 0) : end])
     if _has_verb(main, tables, verbs):
         return start
     lead = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, colon.start()):
+    for match in _CLAUSE_BREAK.finditer(text, 0, lead_end):
         lead = match.end()
-    if end - lead > _MAX_TEXT or not _has_verb(text[lead : colon.start()], tables, verbs):
+    if end - lead > _MAX_TEXT or not _has_verb(text[lead:lead_end], tables, verbs):
         return start
     return lead
 
