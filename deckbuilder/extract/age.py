@@ -666,7 +666,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         for offset, clause in sorted(clauses.items()):
             own = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
             if offset > min(clauses) and (
-                _listed_owner(clause, own, entity, offset, disc, ctx.lexicon) is None
+                listed_owner(clause, own, entity, offset, disc, ctx.lexicon) is None
             ):
                 continue  # a later clause gives a card of its own only for its own disease
             yield from _clause_fact(
@@ -688,7 +688,7 @@ def _clause_fact(
     clause, offset = where
     if _not_distribution(clause, spans[0][0], ctx.lexicon):
         return
-    listed = _listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
+    listed = listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
     if listed is not None:
         # "The differentials differ: infarction ... affects older patients; thrombosis ...
         # affects young women": each clause of the list is its own subject's fact.
@@ -735,7 +735,7 @@ def _clause_fact(
     )
 
 
-def _listed_owner(
+def listed_owner(
     clause: str,
     spans: list[tuple[int, int]],
     entity: str,

@@ -15,12 +15,12 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
-    _listed_owner,
     disease_label,
     doubted,
     field_label,
     list_item_facts,
     list_label,
+    listed_owner,
     name_coordinated,
     observed,
     own_clause,
@@ -263,7 +263,7 @@ def _facts(
         return
     clause, offset = _clauses_of(text, found[0][0], found[-1][1])
     spans = [(a - offset, b - offset) for a, b, _ in found]
-    listed = _listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
+    listed = listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
     if listed is not None:
         # "The differentials differ: infarction ... affects older patients; thrombosis ...
         # predominantly affects young women": the clause's own disease owns the sex.
