@@ -39,7 +39,8 @@ from deckbuilder.extract.text import (
     split_items,
     upper_first,
 )
-from deckbuilder.model import Fact, Sentence
+from deckbuilder.model import BlockKind, Fact, SectionKind, Sentence
+from deckbuilder.sentences import split_sentences
 
 KIND = "surgical-indication"
 
@@ -96,6 +97,7 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         )
     for name in (
         "include",
+        "label",
         "requires",
         "treated_by",
         "management_line",
@@ -817,6 +819,10 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     previous: str | None = None  # the treatment the previous sentence indicated
     names = _names(disc, _entity(ctx))
     for sentence in prose_sentences(ctx.sentences):
+        if sentence.text.rstrip().endswith(":"):
+            # "X is advised in the following situations:" leads a list (see _list_facts); the
+            # words before its colon are no indication.
+            continue
         raw = find_indications(sentence.text, ctx.lexicon, names)
         if not raw:
             resolved = _with_antecedent(sentence, previous, ctx.lexicon)
@@ -833,6 +839,131 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         prepared, entity = prepare(disc, sentence_text, ctx.lexicon, entity)
         for found in find_indications(prepared, ctx.lexicon, _names(disc, entity)):
             yield _fact(ctx, disc, sentence, prepared, entity, found)
+    yield from _list_facts(ctx, disc)
+
+
+def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
+    """Facts of a paragraph ending in a colon over list items ("Surgery is indicated for:" /
+    "- symptomatic lesions" / "- growth on serial imaging"): the lead and its items read as one
+    sentence, one cloze per item. Each item must read as the whole indication of the lead on
+    its own ("Surgery is indicated for symptomatic lesions."), else the list gives no card."""
+    entity = re.sub(r"\s*\([^()]+\)$", "", _entity(ctx)) or _entity(ctx)
+    names = _names(disc, entity)
+    for sentence, lead, items in _listed_sentences(ctx, disc):
+        if not all(_whole_item(lead, item, ctx.lexicon, names) for item in items):
+            continue
+        prepared, named = prepare(disc, sentence, ctx.lexicon, entity)
+        spans: list[tuple[int, int]] = []
+        position = 0
+        for item in items:
+            # the items as the prepared sentence writes them: an item spelled out differently
+            # (an abbreviation expanded) leaves the list without a card
+            at = prepared.lower().find(item.lower(), position)
+            if at < 0:
+                break
+            article = len(item) - len(_bare_item(item))
+            spans.append((at + article, at + len(item)))
+            position = at + len(item)
+        if len(spans) != len(items):
+            continue
+        treatment = find_indication(lead + " " + items[0] + ".", ctx.lexicon, names)
+        if treatment is None:
+            continue
+        yield _fact(
+            ctx, disc, sentence, prepared, named, Indication(treatment.treatment, tuple(spans))
+        )
+
+
+def _whole_item(lead: str, item: str, lexicon: object, names: Sequence[str]) -> bool:
+    """Whether "<lead> <item>." states the item whole as the lead's one indication."""
+    text = f"{lead} {item}."
+    found = find_indication(text, lexicon, names)
+    if found is None or found.treatment_span or len(found.items) != 1:
+        return False
+    start, end = found.items[0]
+    return _bare_item(text[start:end].strip(" .")).lower() == _bare_item(item).lower()
+
+
+def _bare_item(item: str) -> str:
+    """An item without its leading article, which the card leaves visible."""
+    return re.sub(r"^(?:the|an?)\s+", "", item, flags=re.IGNORECASE)
+
+
+def _listed_sentences(
+    ctx: CaseContext, disc: Any
+) -> Iterator[tuple[Sentence, list[tuple[int, int]]]]:
+    """Each lead over its list items as one sentence ("Surgery is indicated for A, B and C."),
+    with the span of every item in it."""
+    table = ctx.lexicon.get("indication", {}) or {}
+    treatment_re = treatment_pattern(ctx.lexicon)
+    connectors = lexicon_list(ctx.lexicon, "indication", "connectors")
+    if treatment_re is None or not connectors:
+        return
+    ends_linked = re.compile(rf"\s(?:{phrase_regex(connectors)})$", re.IGNORECASE)
+    label = table.get("label")
+    filler = table.get("list_lead_filler")
+    for section in ctx.case.sections:
+        if section.kind not in (SectionKind.DISCUSSION, SectionKind.OTHER):
+            continue
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            if block.kind is not BlockKind.PARAGRAPH or not block.text.rstrip().endswith(":"):
+                continue
+            listed = []
+            for item in blocks[index + 1 :]:
+                if item.kind is not BlockKind.LIST_ITEM:
+                    break
+                listed.append(item.text)
+            sentences = split_sentences(block, section.kind)
+            if len(listed) < 2 or not sentences:
+                continue
+            lead_sentence = sentences[-1]
+            lead = lead_sentence.text.rstrip()
+            # "Treatment" on its own line over the lead is a heading, not part of the treatment.
+            last_line = " ".join(block.markdown.strip().splitlines()[-1].split())
+            if last_line and lead.endswith(last_line) and len(last_line) < len(lead):
+                lead = last_line
+            lead = lead[:-1].rstrip()
+            if filler:
+                lead = re.sub(filler, "", lead, flags=re.IGNORECASE)
+            labelled = bool(label and re.match(label, lead + ": x", re.IGNORECASE))
+            if not labelled and not ends_linked.search(lead):
+                continue
+            items = [_list_item(text, disc) for text in listed]
+            doubt = table.get("item_doubt")
+            kept = [
+                item
+                for item in items
+                if item
+                and affirmed(item, ctx.lexicon, 0, len(item))
+                and not (doubt and re.search(doubt, item, re.IGNORECASE))
+            ]
+            if len(kept) < 2 or any(not _condition_item(item, treatment_re) for item in kept):
+                continue
+            joint = lead + (": " if labelled else " ")
+            text = joint + ", ".join(kept[:-1]) + " and " + kept[-1] + "."
+            yield replace(lead_sentence, text=text), joint.rstrip(), kept
+
+
+def _list_item(text: str, disc: Any) -> str:
+    """A list item as part of a sentence: its closing punctuation and a trailing "and"/"or"
+    dropped, its capital lowered."""
+    item = re.sub(r"[\s.;,]+$", "", text.strip())
+    item = re.sub(r"[\s,;]+(?:and|or)$", "", item, flags=re.IGNORECASE)
+    return lower_first(item, disc.proper_words)
+
+
+def _condition_item(item: str, treatment_re: re.Pattern[str]) -> bool:
+    """Whether a list item reads as one short condition: not a treatment ("laparoscopic
+    resection" lists options, not indications), not a sentence of its own, no brackets or
+    commas the reader could cut it at."""
+    opening = " ".join(item.split()[:3])
+    return (
+        len(item) <= 80
+        and not treatment_re.search(opening)
+        and not re.search(r"[.;:,()]", item)
+        and not re.search(r"\s(?:and|or)\s", item, re.IGNORECASE)
+    )
 
 
 def _treatment_subject(text: str, lexicon: object) -> str | None:
