@@ -121,3 +121,22 @@ def marked(fact: Fact) -> str:
             + text[cloze.end :]
         )
     return text
+
+
+# A differential setting for distinguishing-feature tests: the Discussion's opening sentence,
+# the listed differentials and the final diagnosis.
+Setting = tuple[str, tuple[str, ...], str]
+
+SPLEEN_SETTING: Setting = (
+    "Splenic haemangioma is the commonest benign tumour of the spleen.",
+    ("Splenic hamartoma", "Splenic lymphoma", "Littoral cell angioma"),
+    "Splenic haemangioma",
+)
+
+
+def feature_cards(extra: str, setting: Setting) -> dict[str, str]:
+    """The distinguishing-feature cards (key -> marked text) of a case whose Discussion is the
+    setting's opening followed by ``extra``."""
+    opening, listed, final = setting
+    case = make_case(f"{opening} {extra}", differentials=listed, final=final)
+    return {f.key: marked(f) for f in facts_of(case, "distinguishing-feature")}

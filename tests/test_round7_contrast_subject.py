@@ -5,7 +5,7 @@ disease. Sentences are our own, from areas of radiology no corpus covers."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import facts_of, make_case, marked
+from extract_helpers import SPLEEN_SETTING, facts_of, feature_cards, make_case, marked
 
 from deckbuilder.extract import case_sentences
 from deckbuilder.extract.base import CaseContext
@@ -19,17 +19,6 @@ THYMUS = (
     ("Thymic carcinoma", "Mediastinal lymphoma", "Germ cell tumour", "Thymic hyperplasia"),
     "Invasive thymoma",
 )
-SPLEEN = (
-    "Splenic haemangioma is the commonest benign tumour of the spleen.",
-    ("Splenic hamartoma", "Splenic lymphoma", "Littoral cell angioma"),
-    "Splenic haemangioma",
-)
-
-
-def feature_cards(extra: str, setting: tuple[str, tuple[str, ...], str]) -> dict[str, str]:
-    opening, listed, final = setting
-    case = make_case(f"{opening} {extra}", differentials=listed, final=final)
-    return {f.key: marked(f) for f in facts_of(case, KIND)}
 
 
 def test_one_card_per_semicolon_clause_after_an_introduction() -> None:
@@ -54,7 +43,7 @@ def test_a_numbered_differentials_label_is_read_clause_by_clause() -> None:
     cards = feature_cards(
         "4. Mimics: a splenic hamartoma is isoechoic and shows diffuse enhancement; "
         "littoral cell angioma is multifocal.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["splenic-hamartoma"] == (
         "A splenic hamartoma is {{c1::isoechoic}} and shows {{c2::diffuse enhancement}}."
@@ -87,7 +76,7 @@ def test_a_quality_list_after_is_gives_one_cloze_per_quality() -> None:
     cards = feature_cards(
         "A splenic hamartoma is well circumscribed, mildly hyperechoic on ultrasound and "
         "enhances late.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["splenic-hamartoma"] == (
         "A splenic hamartoma is {{c1::well circumscribed}}, {{c2::mildly hyperechoic}} on "
@@ -96,7 +85,9 @@ def test_a_quality_list_after_is_gives_one_cloze_per_quality() -> None:
 
 
 def test_a_coordinated_age_group_stays_one_answer() -> None:
-    cards = feature_cards("Littoral cell angioma is seen in infants and older adults.", SPLEEN)
+    cards = feature_cards(
+        "Littoral cell angioma is seen in infants and older adults.", SPLEEN_SETTING
+    )
     assert cards["littoral-cell-angioma"] == (
         "Littoral cell angioma is seen in {{c1::infants and older adults}}."
     )
@@ -106,7 +97,7 @@ def test_a_telegraphic_label_with_semicolon_items() -> None:
     cards = feature_cards(
         "Splenic lymphoma: older adults; hypoechoic nodules with ill-defined margins; "
         "the spleen is often enlarged.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["splenic-lymphoma"] == (
         "Splenic lymphoma: {{c1::older adults}}; {{c2::hypoechoic nodules}} with "
@@ -117,7 +108,7 @@ def test_a_telegraphic_label_with_semicolon_items() -> None:
 def test_a_label_item_with_a_pronoun_gives_no_card() -> None:
     # "it" in a telegraphic line could be read as the case's disease: no card.
     cards = feature_cards(
-        "Splenic lymphoma: older adults; it is often part of systemic disease.", SPLEEN
+        "Splenic lymphoma: older adults; it is often part of systemic disease.", SPLEEN_SETTING
     )
     assert not cards
 
@@ -201,7 +192,7 @@ def test_a_relative_clause_after_a_preposition_keeps_the_topic() -> None:
 def test_a_bare_participle_in_a_label_item_is_no_answer() -> None:
     cards = feature_cards(
         "Littoral cell angioma: innumerable small nodules, associated with visceral malignancy.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["littoral-cell-angioma"] == (
         "Littoral cell angioma: {{c1::innumerable small nodules}}, associated with "
@@ -212,7 +203,7 @@ def test_a_bare_participle_in_a_label_item_is_no_answer() -> None:
 def test_a_with_list_after_a_feature_gives_one_cloze_per_item() -> None:
     cards = feature_cards(
         "Splenic lymphoma is a diffuse infiltration with small nodules and enlarged hilar nodes.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["splenic-lymphoma"] == (
         "Splenic lymphoma is a {{c1::diffuse infiltration}} with {{c2::small nodules}} and "
@@ -221,7 +212,7 @@ def test_a_with_list_after_a_feature_gives_one_cloze_per_item() -> None:
 
 
 def test_a_single_phrase_after_with_stays_visible() -> None:
-    cards = feature_cards("A splenic hamartoma enhances late with gadolinium.", SPLEEN)
+    cards = feature_cards("A splenic hamartoma enhances late with gadolinium.", SPLEEN_SETTING)
     assert cards["splenic-hamartoma"] == (
         "A splenic hamartoma {{c1::enhances late}} with gadolinium."
     )

@@ -4,7 +4,7 @@ article stays with its noun. Sentences are our own, from areas no corpus covers.
 
 from __future__ import annotations
 
-from extract_helpers import facts_of, make_case, marked
+from extract_helpers import SPLEEN_SETTING, feature_cards
 
 KIND = "distinguishing-feature"
 
@@ -18,17 +18,6 @@ GALLBLADDER = (
     ("Xanthogranulomatous cholecystitis", "Gallbladder carcinoma", "Adenomyomatosis"),
     "Acute calculous cholecystitis",
 )
-SPLEEN = (
-    "Splenic haemangioma is the commonest benign tumour of the spleen.",
-    ("Splenic hamartoma", "Splenic lymphoma", "Littoral cell angioma"),
-    "Splenic haemangioma",
-)
-
-
-def feature_cards(extra: str, setting: tuple[str, tuple[str, ...], str]) -> dict[str, str]:
-    opening, listed, final = setting
-    case = make_case(f"{opening} {extra}", differentials=listed, final=final)
-    return {f.key: marked(f) for f in facts_of(case, KIND)}
 
 
 def test_a_bare_shared_head_is_not_the_modified_alternative() -> None:
@@ -58,12 +47,12 @@ def test_the_alternative_s_own_modifier_still_names_it() -> None:
 
 
 def test_what_is_done_for_an_alternative_is_no_feature() -> None:
-    assert feature_cards("A splenic hamartoma is managed conservatively.", SPLEEN) == {}
+    assert feature_cards("A splenic hamartoma is managed conservatively.", SPLEEN_SETTING) == {}
     assert (
         feature_cards("Atypical meningiomas are kept under yearly MRI follow-up.", MENINGIOMA) == {}
     )
     cards = feature_cards(
-        "Splenic lymphoma is treated with chemotherapy and is hypoechoic.", SPLEEN
+        "Splenic lymphoma is treated with chemotherapy and is hypoechoic.", SPLEEN_SETTING
     )
     assert cards == {
         "splenic-lymphoma": "Splenic lymphoma is treated with chemotherapy and is "
@@ -101,14 +90,15 @@ def test_a_comparison_and_a_numeric_range_stay_whole() -> None:
 def test_the_hedge_of_a_with_list_item_stays_outside_its_cloze() -> None:
     cards = feature_cards(
         "Littoral cell angioma is multifocal, with small nodules and occasionally calcification.",
-        SPLEEN,
+        SPLEEN_SETTING,
     )
     assert cards["littoral-cell-angioma"] == (
         "Littoral cell angioma is {{c1::multifocal}}, with {{c2::small nodules}} and "
         "occasionally {{c3::calcification}}."
     )
     cards = feature_cards(
-        "Splenic lymphoma is hypoechoic, with hilar nodes and possibly necrotic foci.", SPLEEN
+        "Splenic lymphoma is hypoechoic, with hilar nodes and possibly necrotic foci.",
+        SPLEEN_SETTING,
     )
     # A hedge the polarity reader knows keeps the item visible whole; never inside a cloze.
     assert cards["splenic-lymphoma"].startswith(
