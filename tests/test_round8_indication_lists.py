@@ -93,6 +93,7 @@ def test_a_heading_line_over_the_lead_is_not_part_of_the_treatment() -> None:
     )
     assert len(facts) == 1
     assert "Therapy" not in facts[0].text
+    assert "percutaneous drainage is recommended for" in facts[0].text
     assert answers(facts[0]) == ["cysts larger than 5 cm", "daughter cysts"]
 
 
@@ -209,3 +210,15 @@ def test_a_hedged_item_is_left_out() -> None:
         "pain despite anti-inflammatory drugs",
         "intolerance of anti-inflammatory drugs",
     ]
+
+
+def test_an_inline_label_with_a_contraindication_label_beside_it() -> None:
+    facts = cards(
+        """
+        Indications for thyroidectomy: tracheal compression and retrosternal extension.
+
+        Contraindications to thyroidectomy: severe heart failure and bleeding disorders.
+        """,
+        "Multinodular goitre",
+    )
+    assert [answers(f) for f in facts] == [["tracheal compression", "retrosternal extension"]]

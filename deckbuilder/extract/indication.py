@@ -853,6 +853,12 @@ def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
         if not all(_whole_item(lead, item, ctx.lexicon, names) for item in items):
             continue
         prepared, named = prepare(disc, sentence, ctx.lexicon, entity)
+        first = sentence.text.split(None, 1)[0]
+        at = prepared.find(first)
+        if at > 1 and prepared[at - 2 : at] == ", ":
+            # "In X, Endoscopic excision ...": a lead under a heading line ("Treatment") reads as
+            # a capital mid-sentence in the paragraph, so the case's proper words keep it.
+            prepared = prepared[:at] + lower_first(prepared[at:])
         spans: list[tuple[int, int]] = []
         position = 0
         for item in items:
