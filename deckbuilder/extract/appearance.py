@@ -251,6 +251,34 @@ class _Tables:
                 )
             )
         self.by_id = {s.id: s for s in self.sequences}
+        # "C+: ring enhancement": abbreviations that name a setting only as a line's label.
+        self.label_only: list[tuple[str, re.Pattern[str]]] = []
+        for setting_id, labels in (sequences.get("label_only") or {}).items():
+            alternatives = "|".join(re.escape(str(x)) for x in sorted(labels, key=len)[::-1])
+            if alternatives:
+                self.label_only.append(
+                    (
+                        str(setting_id),
+                        re.compile(rf"(?:^|(?<=[;,.]))[\s*\u2022-]*({alternatives})(?=\s*:\s)"),
+                    )
+                )
+        telegraphic = (lexicon.get("appearance", None) or {}).get("telegraphic") or {}
+        words = "|".join(
+            re.escape(str(w)) for w in sorted(telegraphic.get("values") or [], key=len)[::-1]
+        )
+        modifiers = "|".join(re.escape(str(w)) for w in telegraphic.get("modifiers") or [])
+        # "T1: iso; T2 high": a short level written right after its sequence, as a whole
+        # item of a list; a range ("iso- to hyperintense") is one answer.
+        self.telegraphic_value = (
+            re.compile(
+                r"(?:\s*:\s*|\s+)(?P<value>"
+                + (rf"(?:(?:{modifiers})\s+)?" if modifiers else "")
+                + rf"(?:{words})(?:\s*-?\s*(?:to|/)\s*(?:{words}))?)\s*(?=[;,.]|$)",
+                re.I,
+            )
+            if words
+            else None
+        )
         trailing = sequences.get("trailing") or []
         self.trailing = (
             re.compile(rf"\s+(?:{'|'.join(_phrase_regex(t) for t in trailing)})", re.I)
@@ -497,6 +525,11 @@ def _mentions(text: str, tables: _Tables) -> list[_Mention]:
     ]
     kept = _longest(candidates)
     found = [_Mention(s, e, v) for s, e, v in kept if not _defines_other_name(text, s, e, kept)]
+    for setting_id, label in tables.label_only:
+        for match in label.finditer(text):
+            if not any(m.start < match.end(1) and match.start(1) < m.end for m in found):
+                found.append(_Mention(match.start(1), match.end(1), setting_id))
+    found.sort(key=lambda m: (m.start, m.end))
     widened: list[_Mention] = []
     for mention in found:
         end = mention.end
@@ -872,6 +905,9 @@ class Finding:
     # Enhancement said of an entity with no setting named ("vestibular schwannomas enhance
     # avidly"): contrast is implied; the caller keeps it only when the clause names its owner.
     implied: bool = False
+    # A sequence/value pair written as an item of a list ("T1: iso; T2: high"): the card is
+    # the item alone, since its neighbours are answers of their own.
+    segment: tuple[int, int] | None = None
 
 
 def _pair(
@@ -1075,7 +1111,61 @@ def find_appearances(
             findings.append(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
             )
-    return findings
+    return sorted(_telegraphic(text, tables, groups, findings), key=lambda f: f.answer)
+
+
+# A pair opens the line, a list item, or follows a copula ("the mass was T1 iso, T2 hyper").
+_ITEM_START = re.compile(
+    r"(?:^|[;,:]|(?<![\w-])(?:is|are|was|were|appears?|appeared))[\s*\u2022-]*$", re.I
+)
+_LABEL_HEAD = re.compile(r"(?:^|[;.])\s*((?:[\w+/-]+\s+){0,3}[\w+/-]+)\s*:\s*$")
+
+
+def _telegraphic(
+    text: str, tables: _Tables, groups: list[list[_Mention]], found: list[Finding]
+) -> list[Finding]:
+    """Sequence/value pairs written as items of a list ("MRI: T1: iso; T2 high, ...").
+
+    A pair is a whole item: its sequence opens the sentence, a label's colon or a ``;``/``,``
+    item, and a short level word ("iso", "high", "iso- to hyperintense") closes it. A level with
+    no sequence ("Protocol: T1, T2") or another word after it ("T2 mapping") is no pair.
+    """
+    if tables.telegraphic_value is None:
+        return found
+    pairs = list(found)
+    for group in groups:
+        before = text[: group[0].start]
+        if not _ITEM_START.search(before):
+            continue
+        if before.rstrip().endswith(":") and not _LABEL_HEAD.search(before):
+            continue  # "The findings on review of the outside study: T1 low": no label
+        value = tables.telegraphic_value.match(text, group[-1].end)
+        if value is None:
+            continue
+        start, end = value.span("value")
+        mention = (group[0].start, group[-1].end)
+        same = [i for i, f in enumerate(pairs) if f.answer == (start, end)]
+        if same:
+            # "T1 low, T2 bright": a word read anyway keeps to its own item on its card.
+            for i in same:
+                if pairs[i].mention == mention:
+                    pairs[i] = replace(pairs[i], segment=(mention[0], end))
+            continue
+        if any(f.answer[0] < end and start < f.answer[1] for f in found):
+            continue
+        if tables.polarity.assess(text, start, end) is not Polarity.AFFIRMED:
+            continue
+        ids = tuple(dict.fromkeys(m.id for m in group))
+        pairs.append(
+            Finding(
+                ids,
+                mention,
+                (start, end),
+                "signal",
+                segment=(group[0].start, end),
+            )
+        )
+    return pairs
 
 
 def _label(text: str, groups: list[list[_Mention]]) -> list[_Mention] | None:
@@ -2006,9 +2096,13 @@ def _fact(
     answers = [f.answer for f in items] or [finding.answer]
     spans = answers + ([finding.mention] if finding.mention else [])
     # "..., and it enhances intensely": a clause opening with a pronoun keeps its antecedent.
-    start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
-    end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
-    start = _with_lead(text, start, end, tables, set(lexicon_list(ctx.lexicon, "subject", "verbs")))
+    if finding.segment is not None and len(items) <= 1:
+        start, end = finding.segment
+    else:
+        start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
+        end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
+        verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
+        start = _with_lead(text, start, end, tables, verbs)
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
     if finding.inherited:
