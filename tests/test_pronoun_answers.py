@@ -36,3 +36,46 @@ def test_a_plural_pronoun_without_a_plural_referent_still_drops_the_card() -> No
         "Iliac artery stenosis",
     )
     assert cards == []
+
+
+def _settled(sentence: str, answer: str, subject: str) -> list[str]:
+    """The card cut from ``sentence`` hiding ``answer``, as the pronoun stage leaves it."""
+    from deckbuilder.extract import case_sentences
+    from deckbuilder.extract.pronouns import settle_pronouns
+    from deckbuilder.lexicon import load_lexicon
+    from deckbuilder.model import Cloze, Fact
+
+    case = make_case(discussion=sentence, final=subject)
+    (source,) = [s for s in case_sentences(case) if s.text == sentence]
+    start = sentence.index(answer)
+    fact = Fact(
+        case.meta.case_id,
+        "distinguishing-feature",
+        "k",
+        subject,
+        sentence,
+        (Cloze(start, start + len(answer)),),
+        source,
+    )
+    return [marked(f) for f in settle_pronouns([fact], case, load_lexicon())]
+
+
+def test_a_possessive_opening_an_answer_stays_visible_before_it() -> None:
+    cards = _settled(
+        "In a bone infarct the calcification is serpiginous, whereas the matrix of an "
+        "enchondroma gathers in its centre.",
+        "its centre",
+        "Bone infarct",
+    )
+    assert cards and cards[0].endswith("gathers in its {{c1::centre}}.")
+
+
+def test_a_lone_possessive_answer_still_drops_the_card() -> None:
+    assert (
+        _settled(
+            "The tumour encases the artery but spares its lumen.",
+            "its",
+            "Carotid body paraganglioma",
+        )
+        == []
+    )

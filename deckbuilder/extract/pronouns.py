@@ -373,15 +373,12 @@ def _settle(
         card_at = located.card_start + match.start() - located.source_start
         if card_at >= len(fact.text):
             break
-        if (
-            word in pronouns
-            and any(c.start <= card_at < c.end for c in fact.clozes)
-            and not _own_subject_possessive(fact, located, match.start(), previous, words)
-        ):
+        if word in pronouns and any(c.start <= card_at < c.end for c in fact.clozes):
             trimmed = _pronoun_out_of_answer(fact, card_at, len(match.group()), words)
-            if trimmed is None:
+            if trimmed is not None:
+                fact = trimmed
+            elif not _own_subject_possessive(fact, located, match.start(), previous, words):
                 return None
-            fact = trimmed
         if word in words.demonstratives:
             noun = _WORD.match(source, match.end() + 1)
             if noun is None or noun.group().lower() in words.entity_nouns:
@@ -460,18 +457,20 @@ def _own_subject_possessive(
 
 
 def _pronoun_out_of_answer(fact: Fact, at: int, length: int, words: _Words) -> Fact | None:
-    """The card with a subject pronoun that opens an answer moved out of it, or None.
+    """The card with a subject or possessive pronoun that opens an answer moved out of it, or
+    None.
 
     "... or when {{it becomes symptomatic}}" asks for a pronoun no student can supply; "or when
-    it {{becomes symptomatic}}" asks for the condition, and "it" is then checked like any other
-    pronoun on the card. A pronoun inside an answer, or one the answer would be left without a
-    verb after, still drops the card.
+    it {{becomes symptomatic}}" asks for the condition, and "lies in its {{centre}}" for the
+    place; the pronoun is then checked like any other on the card. A subject pronoun needs a
+    verb and more after it in the answer, a possessive its noun.
     """
     cloze = next(c for c in fact.clozes if c.start <= at < c.end)
     rest = fact.text[at + length : cloze.end]
-    if cloze.start != at or fact.text[at : at + length].lower() not in words.subject:
+    pronoun = fact.text[at : at + length].lower()
+    if cloze.start != at or pronoun not in words.subject | words.possessive:
         return None
-    if len(_WORD.findall(rest)) < 2:
+    if len(_WORD.findall(rest)) < (2 if pronoun in words.subject else 1):
         return None
     start = at + length + (len(rest) - len(rest.lstrip()))
     moved = replace(cloze, start=start)
