@@ -20,6 +20,7 @@ from deckbuilder.extract.text import (
     patient_phrase,
     upper_first,
 )
+from deckbuilder.lexicon import Lexicon
 from deckbuilder.model import CaseNote, SectionKind
 
 __all__ = [
@@ -47,6 +48,13 @@ def diagnosis_words(diagnosis: str, lexicon: Any) -> set[str]:
 
 def body_parts(lexicon: Any) -> frozenset[str]:
     """Words naming a part of the body, which never count as naming a diagnosis."""
+    if isinstance(lexicon, Lexicon):
+        # Every front of every case asks: read the list once per lexicon.
+        return lexicon.derived("final.body_parts", _read_body_parts)
+    return _read_body_parts(lexicon)
+
+
+def _read_body_parts(lexicon: Any) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_list(lexicon, "final", "body_parts"))
 
 
@@ -236,12 +244,12 @@ def _add_findings(
 ) -> str:
     findings = _sentences(case, SectionKind.IMAGING_FINDINGS)
     verbs = frozenset(w.lower() for w in lexicon_list(lexicon, "final", "finding_verbs"))
+    places = body_parts(lexicon) if lexicon is not None else frozenset()
     for index, written in enumerate(findings):
         finding = _named_lesion(written, findings[:index], lexicon)
         if finding is None:
             continue
         words = re.findall(r"[A-Za-z][\w-]+", finding)
-        places = body_parts(lexicon) if lexicon is not None else frozenset()
         if any(_telling(w, stems, exact, places) for w in words) or _negative(finding):
             continue
         fitted = _fit(finding, budget - len(text) - 2, verbs)
