@@ -446,6 +446,16 @@ def _read_fields(line: _Line, header: _Header, at: _Locate, diagnostics: list[Di
 # --- body ----------------------------------------------------------------------------------------
 
 
+def _bare_heading_lines(lines: list[_Line]) -> dict[str, list[int]]:
+    """The line numbers of each section heading that stands alone on its line."""
+    found: dict[str, list[int]] = {}
+    for line in lines:
+        heading = _HEADING_RE.match(line.text)
+        if heading is not None and not heading.group("inline"):
+            found.setdefault(_heading_kind(heading.group("name")), []).append(line.number)
+    return found
+
+
 def _parse_body(
     lines: list[_Line], at: _Locate, diagnostics: list[Diagnostic]
 ) -> dict[str, list[str]]:
@@ -453,8 +463,15 @@ def _parse_body(
     regions: dict[str, _Region] = {}
     current: _Region | None = None
     legends: list[str] = []
+    bare_headings = _bare_heading_lines(lines)
     for line in lines:
         heading = _HEADING_RE.match(line.text)
+        if heading is not None and current is not None and heading.group("inline"):
+            # "Differential diagnosis: metastases (...); angiosarcoma (...)" inside the discussion
+            # is prose when the section's own heading stands alone further down.
+            kind = _heading_kind(heading.group("name"))
+            if kind != current.kind and any(n > line.number for n in bare_headings.get(kind, ())):
+                heading = None
         if heading is not None:
             kind = _heading_kind(heading.group("name"))
             if kind in regions:

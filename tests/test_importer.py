@@ -531,6 +531,32 @@ def test_discussion_heading_is_used_as_written() -> None:
     assert sections["Discussion"] == ["Nothing here is general."]
 
 
+def test_inline_differential_paragraph_in_the_discussion_stays_prose() -> None:
+    # The list's own heading stands alone further down, so this line is discussion text.
+    text = findings_case(
+        "A mass was seen (Figure 1).",
+        "Discussion",
+        "Schwannomas are benign nerve sheath tumours [1].",
+        "Differential diagnosis: neurofibroma (central target sign); meningioma (dural tail).",
+    )
+    case, diagnostics = imported(text)
+    _, sections = split_note(case.markdown)
+    assert sections["Discussion"][-1].startswith("Differential diagnosis: neurofibroma")
+    assert sections["Differential Diagnosis List"] == ["- Y"]
+    assert not [d for d in diagnostics if "second" in d.message]
+
+
+def test_inline_differential_heading_without_a_later_list_heading_is_the_list() -> None:
+    text = (
+        "CASE 4 Published on 01.01.2020\nTitle\nAuthor\n\n50 years, male\n"
+        "Clinical History\nHistory.\nImaging Findings\nA mass was seen.\n"
+        "Differential diagnosis: Lipoma\nFinal Diagnosis\nX\n"
+    )
+    case, _ = imported(text)
+    _, sections = split_note(case.markdown)
+    assert sections["Differential Diagnosis List"] == ["- Lipoma"]
+
+
 # --- malformed input ---------------------------------------------------------------------------
 
 
