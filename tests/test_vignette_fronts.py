@@ -105,3 +105,22 @@ def test_findings_given_as_list_items_read_as_separate_sentences() -> None:
     )
     assert "hypoechoic. Colour Doppler: increased flow throughout the testis." in front
     assert not front.rstrip().endswith(":") or front.rstrip().endswith("Final diagnosis:")
+
+
+def test_the_answers_own_abbreviation_is_hidden_with_it() -> None:
+    fact = _final(
+        "A 58-year-old man had recurrent epistaxis and a known liver disorder.",
+        "CT angiography showed multiple pulmonary arteriovenous malformations.",
+        "Hereditary haemorrhagic telangiectasia (HHT), with pulmonary involvement",
+    )
+    assert fact.answers()[0] == "Hereditary haemorrhagic telangiectasia (HHT)"
+    assert "HHT" not in fact.text[fact.clozes[0].end :]
+
+
+def test_a_bracketed_subtype_in_lower_case_is_not_taken_for_an_abbreviation() -> None:
+    fact = _final(
+        "A 30-year-old woman had a painless neck swelling.",
+        "Ultrasound showed a cystic mass at the angle of the mandible.",
+        "Branchial cleft cyst (second type)",
+    )
+    assert "(second type)" not in fact.answers()[0]

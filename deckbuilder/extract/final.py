@@ -35,11 +35,28 @@ def diagnosis_parts(diagnosis: str, lexicon: object) -> list[str | Answer]:
         parts.append(Answer(diagnosis[start:end]))
         position = end
     parts.append(diagnosis[position:])
-    parts = _one_answer(_merge_lists(parts))
+    parts = _with_abbreviations(_one_answer(_merge_lists(parts)))
     if not any(isinstance(p, Answer) for p in parts):
         return [Answer(diagnosis)]
-    # Bracketed words left visible (a subtype) would not name the diagnosis but hint at it.
     return [p for p in parts if p != ""]
+
+
+# An abbreviation in brackets right after a name: "(PRES)", "(CCM)", "(HEHE)".
+_ABBREVIATION_AFTER = re.compile(r"^\s*\((?=[^()]*[A-Z][^()]*[A-Z])[A-Za-z0-9-]{2,10}\)")
+
+
+def _with_abbreviations(parts: list[str | Answer]) -> list[str | Answer]:
+    """An answer's own abbreviation goes into the answer: left visible after it ("{{c1::Posterior
+    reversible encephalopathy syndrome}} (PRES)") its initials would give the answer away."""
+    merged: list[str | Answer] = []
+    for part in parts:
+        previous = merged[-1] if merged else None
+        found = _ABBREVIATION_AFTER.match(part) if isinstance(part, str) else None
+        if isinstance(previous, Answer) and isinstance(part, str) and found:
+            merged[-1] = Answer(previous.text + found.group(0))
+            part = part[found.end() :]
+        merged.append(part)
+    return merged
 
 
 def cause_split(diagnosis: str, lexicon: object) -> tuple[str, str]:
