@@ -597,13 +597,17 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
     """Blank-line separated paragraphs, their lines joined with a space.
 
     A bulleted line starts a block of its own, written as a Markdown list item, so that pasted
-    lists stay one item per block instead of running together.
+    lists stay one item per block instead of running together. A capitalised line right after a
+    list item starts a new paragraph: pasted pages keep one paragraph per line, so it is the
+    prose after the list ("Options include ..."), not the item's continuation.
     """
     paragraphs: list[_Paragraph] = []
     current: list[_Line] = []
     for line in [*lines, _Line(0, "")]:
         bullet = _PROSE_BULLET_RE.match(line.text)
-        if current and (not line.text or bullet):
+        after_item = bool(current) and _PROSE_BULLET_RE.match(current[0].text) is not None
+        prose_after_list = after_item and line.text[:1].isupper()
+        if current and (not line.text or bullet or prose_after_list):
             paragraphs.append(_Paragraph(current[0].number, " ".join(x.text for x in current)))
             current = []
         if bullet:

@@ -557,6 +557,24 @@ def test_inline_differential_heading_without_a_later_list_heading_is_the_list() 
     assert sections["Differential Diagnosis List"] == ["- Lipoma"]
 
 
+def test_prose_right_after_a_pasted_list_is_its_own_paragraph() -> None:
+    text = findings_case(
+        "A mass was seen (Figure 1).",
+        "Discussion",
+        "Embolisation is advised for:\n- bleeding\n- growth beyond 4 cm\n"
+        "Coils or particles may be used.\n- a wrapped item that goes\non in lower case",
+    )
+    case, _ = imported(text)
+    _, sections = split_note(case.markdown)
+    assert sections["Discussion"] == [
+        "Embolisation is advised for:",
+        "- bleeding",
+        "- growth beyond 4 cm",
+        "Coils or particles may be used.",
+        "- a wrapped item that goes on in lower case",
+    ]
+
+
 # --- malformed input ---------------------------------------------------------------------------
 
 
