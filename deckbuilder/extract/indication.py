@@ -849,8 +849,12 @@ def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
     its own ("Surgery is indicated for symptomatic lesions."), else the list gives no card."""
     entity = re.sub(r"\s*\([^()]+\)$", "", _entity(ctx)) or _entity(ctx)
     names = _names(disc, entity)
-    for sentence, lead, items in _listed_sentences(ctx, disc):
-        if not all(_whole_item(lead, item, ctx.lexicon, names) for item in items):
+    for sentence, lead, items, answers in _listed_sentences(ctx, disc):
+        lead = _with_copula(lead)
+        # The lead is checked on the plain items: a coordinated item ("severe or disabling
+        # pain") would read as two indications to find_indication, yet is one list entry.
+        plain = [answer for answer in answers if answer and not _coordinated(answer)]
+        if not plain or not all(_whole_item(lead, item, ctx.lexicon, names) for item in plain):
             continue
         prepared, named = prepare(disc, sentence, ctx.lexicon, entity)
         first = sentence.text.split(None, 1)[0]
@@ -861,23 +865,38 @@ def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
             prepared = prepared[:at] + lower_first(prepared[at:])
         spans: list[tuple[int, int]] = []
         position = 0
-        for item in items:
+        found_all = True
+        for item, answer in zip(items, answers, strict=True):
             # the items as the prepared sentence writes them: an item spelled out differently
             # (an abbreviation expanded) leaves the list without a card
             at = prepared.lower().find(item.lower(), position)
             if at < 0:
+                found_all = False
                 break
-            article = len(item) - len(_bare_item(item))
-            spans.append((at + article, at + len(item)))
             position = at + len(item)
-        if len(spans) != len(items):
+            if answer:
+                article = len(answer) - len(_bare_item(answer))
+                spans.append((at + article, at + len(answer)))
+        if not found_all or len(spans) < 2:
             continue
-        treatment = find_indication(lead + " " + items[0] + ".", ctx.lexicon, names)
+        treatment = find_indication(lead + " " + plain[0] + ".", ctx.lexicon, names)
         if treatment is None:
             continue
         yield _fact(
             ctx, disc, sentence, prepared, named, Indication(treatment.treatment, tuple(spans))
         )
+
+
+def _with_copula(lead: str) -> str:
+    """A telegraphic list lead read with its copula ("Stenting indicated for" reads as "Stenting
+    is indicated for"): a note's list lead often drops it, and the trigger needs it."""
+    return re.sub(
+        r"^(?!.*\b(?:is|are|was|were|be|been|not|no|never)\b)"
+        r"(?P<head>(?:[\w-]+\s+){0,3}[\w-]+)\s+(?P<verb>indicated|recommended|advised|"
+        r"reserved|required|warranted)\s+(?P<tail>for|in|when|if)$",
+        lambda m: f"{m['head']} is {m['verb']} {m['tail']}",
+        lead,
+    )
 
 
 def _whole_item(lead: str, item: str, lexicon: object, names: Sequence[str]) -> bool:
@@ -897,9 +916,10 @@ def _bare_item(item: str) -> str:
 
 def _listed_sentences(
     ctx: CaseContext, disc: Any
-) -> Iterator[tuple[Sentence, list[tuple[int, int]]]]:
+) -> Iterator[tuple[Sentence, str, list[str], list[str]]]:
     """Each lead over its list items as one sentence ("Surgery is indicated for A, B and C."),
-    with the span of every item in it."""
+    with the lead, the items and each item's answer (its head before a closing bracket; "" for
+    an item that stays visible without a cloze)."""
     table = ctx.lexicon.get("indication", {}) or {}
     treatment_re = treatment_pattern(ctx.lexicon)
     connectors = lexicon_list(ctx.lexicon, "indication", "connectors")
@@ -944,11 +964,19 @@ def _listed_sentences(
                 and affirmed(item, ctx.lexicon, 0, len(item))
                 and not (doubt and re.search(doubt, item, re.IGNORECASE))
             ]
-            if len(kept) < 2 or any(not _condition_item(item, treatment_re) for item in kept):
+            if len(kept) < 2:
+                continue
+            answers = [_item_answer(item, treatment_re) for item in kept]
+            if any(answer is None for answer in answers) or sum(map(bool, answers)) < 2:
                 continue
             joint = lead + (": " if labelled else " ")
             text = joint + ", ".join(kept[:-1]) + " and " + kept[-1] + "."
-            yield replace(lead_sentence, text=text), joint.rstrip(), kept
+            yield (
+                replace(lead_sentence, text=text),
+                joint.rstrip(),
+                kept,
+                [answer or "" for answer in answers],
+            )
 
 
 def _list_item(text: str, disc: Any) -> str:
@@ -962,14 +990,37 @@ def _list_item(text: str, disc: Any) -> str:
 def _condition_item(item: str, treatment_re: re.Pattern[str]) -> bool:
     """Whether a list item reads as one short condition: not a treatment ("laparoscopic
     resection" lists options, not indications), not a sentence of its own, no brackets or
-    commas the reader could cut it at."""
+    commas the reader could cut it at. One coordinator inside a short item joins words of one
+    condition ("severe or disabling flank pain", "haemoptysis requiring transfusion or
+    embolisation"), and the item stays whole."""
     opening = " ".join(item.split()[:3])
     return (
         len(item) <= 80
         and not treatment_re.search(opening)
-        and not re.search(r"[.;:,()]", item)
-        and not re.search(r"\s(?:and|or)\s", item, re.IGNORECASE)
+        and not re.search(r"[;:,()]|\.(?!\d)", item)
+        and (not _coordinated(item) or len(item.split()) <= 9)
     )
+
+
+def _coordinated(item: str) -> bool:
+    """Whether an item holds "and" or "or" between its words."""
+    return bool(re.search(r"\s(?:and|or)\s", item, re.IGNORECASE))
+
+
+def _item_answer(item: str, treatment_re: re.Pattern[str]) -> str | None:
+    """The part of a list item its cloze hides: the whole item when it reads as one condition,
+    its head when a closing bracket only explains it ("proximal femoral lesions (risk of
+    displacement)"), "" when the item is no clean condition but may stay visible (a comma
+    inside it), and None when it is a treatment, which makes the list no list of indications."""
+    if _condition_item(item, treatment_re):
+        return item
+    head = re.fullmatch(r"(?P<head>[^()]+?)\s*\([^()]+\)", item)
+    if head and _condition_item(head.group("head"), treatment_re):
+        return head.group("head")
+    opening = " ".join(item.split()[:3])
+    if treatment_re.search(opening) or re.search(r"[;:]|\.(?!\d)", item) or len(item) > 120:
+        return None
+    return ""
 
 
 def _treatment_subject(text: str, lexicon: object) -> str | None:
