@@ -837,6 +837,17 @@ def _followers(text: str, position: int, end: int, lexicon: Any) -> list[tuple[i
     return items
 
 
+_RATE_WORDS = re.compile(
+    r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|majority|minority|most|rare|rarely)\b",
+    re.IGNORECASE,
+)
+_TRAILING_FREQUENCY = re.compile(
+    r"\s+(?:most\s+often|most\s+commonly|most\s+frequently|more\s+often|usually|typically|"
+    r"commonly|often|mostly|mainly|predominantly|classically)$",
+    re.IGNORECASE,
+)
+
+
 def _labelled_items(
     text: str,
     data: dict[str, Any],
@@ -868,8 +879,16 @@ def _labelled_items(
             end = start + dash.start()
         for s, e in list_items(text, start, end, lexicon, commas=True):
             aside = re.search(r"\s*\(([^()]*)\)$", text[s:e])
-            if aside and (re.search(r"\d", aside.group(1)) or len(aside.group(1).split()) >= 3):
+            if aside and (
+                re.search(r"\d", aside.group(1))
+                or len(aside.group(1).split()) >= 3
+                or _RATE_WORDS.search(aside.group(1))
+            ):
                 e = s + aside.start()
+            # "proximal humerus most often (about half)": how often stays visible after the site.
+            often = _TRAILING_FREQUENCY.search(text[s:e])
+            if often and often.start() > 0:
+                e = s + often.start()
             item = text[s:e]
             if not item.strip() or not affirmed(text, lexicon, s, e):
                 continue

@@ -89,6 +89,12 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         joined = joined or found.group() == ","
         found = stop.search(text, found.end())
     end = found.start() if found else len(text)
+    # "a vascular tumour of endothelial origin": the origin belongs to the category.
+    origin_of = (lexicon.get("definition", {}) or {}).get("origin_of")
+    if found and origin_of and found.group().strip().lower() == "of":
+        extra = re.match(origin_of, text[found.start() :], re.IGNORECASE)
+        if extra:
+            end = found.start() + extra.end()
     head_words = text[start:end].split()
     if not head_words:
         return None

@@ -1,0 +1,162 @@
+"""Round 9: general fact kinds in telegraphic, labelled and running-prose wordings.
+
+Every fixture is written for these tests, on diseases from other areas of radiology than the
+tuning sets, in at least two wordings; negative cases check that no card is made.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import facts_of, make_case
+
+from deckbuilder.model import Fact
+
+
+def _facts(discussion: str, final: str, kind: str) -> list[Fact]:
+    return facts_of(make_case(discussion=discussion, final=final), kind)
+
+
+def _flat(discussion: str, final: str, kind: str) -> set[str]:
+    return {a for f in _facts(discussion, final, kind) for a in f.answers()}
+
+
+# complication: an emphasis set between commas before the last item of a list
+
+
+def test_an_emphasised_last_item_stays_in_the_complication_list() -> None:
+    text = (
+        "Crohn disease is a transmural inflammatory bowel disease. Complications include "
+        "strictures, fistulas, abscesses and, above all, small bowel adenocarcinoma, whose risk "
+        "grows with disease duration."
+    )
+    assert _flat(text, "Crohn disease", "complication") == {
+        "strictures",
+        "fistulas",
+        "abscesses",
+        "small bowel adenocarcinoma",
+    }
+
+
+def test_an_emphasised_last_item_in_another_wording() -> None:
+    text = (
+        "Barrett oesophagus is metaplasia of the distal oesophageal mucosa. Its complications "
+        "are ulceration, stricture and, most importantly, adenocarcinoma."
+    )
+    assert _flat(text, "Barrett oesophagus", "complication") == {
+        "ulceration",
+        "stricture",
+        "adenocarcinoma",
+    }
+
+
+# sign: a line or list item opening with the sign's name and a colon or equals sign
+
+
+def test_a_sign_named_before_an_equals_sign_is_a_card() -> None:
+    text = (
+        "Pneumothorax is air in the pleural space. Deep sulcus sign = a deep, lucent "
+        "costophrenic angle on a supine radiograph."
+    )
+    facts = _facts(text, "Pneumothorax", "sign")
+    assert [f.answers() for f in facts] == [("deep sulcus sign",)]
+    assert "pneumothorax" in facts[0].text.lower()
+
+
+def test_a_quoted_sign_named_before_a_colon_is_a_card() -> None:
+    text = (
+        "Intussusception is the telescoping of a bowel loop into the next.\n\n"
+        '"Crescent sign": a rim of gas outlining the head of the intussusceptum.'
+    )
+    assert _flat(text, "Intussusception", "sign") == {"Crescent sign"}
+
+
+def test_a_plain_quality_label_or_a_denied_sign_gives_no_card() -> None:
+    text = (
+        "Osteomyelitis is infection of bone.\n\n"
+        "Enhancement pattern: patchy and marrow-based.\n\n"
+        "Growth sign: none in the first week."
+    )
+    assert _facts(text, "Osteomyelitis", "sign") == []
+
+
+# common-site: a "Where:" label line, its rate left visible
+
+
+def test_a_where_label_gives_the_site_without_its_rate() -> None:
+    text = (
+        "Chondroblastoma is a benign cartilage tumour.\n\n"
+        "Where: proximal tibia most commonly (about a third)."
+    )
+    facts = _facts(text, "Chondroblastoma", "common-site")
+    assert [f.answers() for f in facts] == [("proximal tibia",)]
+    assert "about a third" in facts[0].text
+
+
+def test_a_where_label_in_another_wording() -> None:
+    text = "Giant cell tumour is a locally aggressive tumour.\n\nWhere: distal femur; sacrum."
+    assert _flat(text, "Giant cell tumour", "common-site") == {"distal femur", "sacrum"}
+
+
+def test_a_where_label_listing_people_gives_no_site() -> None:
+    text = "Giant cell tumour is a locally aggressive tumour.\n\nWhere: young adults."
+    assert _facts(text, "Giant cell tumour", "common-site") == []
+
+
+# risk-factor: a population or region at higher risk, a factor named "as the main risk factor"
+
+
+def test_an_ethnic_group_at_higher_risk_is_a_risk_factor() -> None:
+    text = (
+        "Moyamoya disease is a progressive steno-occlusive arteriopathy. It is markedly more "
+        "common among people of Japanese and Korean descent."
+    )
+    assert _flat(text, "Moyamoya disease", "risk-factor") == {"Japanese and Korean"}
+
+
+def test_a_region_at_higher_risk_is_a_risk_factor() -> None:
+    text = (
+        "Hydatid disease is a parasitic infection. It is far more prevalent in the "
+        "Mediterranean than in northern countries."
+    )
+    assert _flat(text, "Hydatid disease", "risk-factor") == {"Mediterranean"}
+
+
+def test_a_sex_or_an_unnamed_group_is_no_risk_factor() -> None:
+    text = (
+        "Moyamoya disease is a progressive steno-occlusive arteriopathy. It is more common in "
+        "women. It is more frequent in patients of any age."
+    )
+    assert _facts(text, "Moyamoya disease", "risk-factor") == []
+
+
+def test_a_factor_named_as_the_main_risk_factor_and_a_further_one() -> None:
+    text = (
+        "Placenta accreta is abnormally deep placental attachment, with placenta praevia as the "
+        "main risk factor and advanced maternal age as a further one."
+    )
+    assert _flat(text, "Placenta accreta", "risk-factor") == {
+        "placenta praevia",
+        "advanced maternal age",
+    }
+
+
+def test_a_factor_named_as_the_main_risk_factor_in_another_wording() -> None:
+    text = (
+        "Osteonecrosis of the femoral head is death of subchondral bone, with long-term "
+        "corticosteroid use as the best-known risk factor."
+    )
+    assert _flat(text, "Osteonecrosis", "risk-factor") == {"long-term corticosteroid use"}
+
+
+# definition: an origin belongs to the category
+
+
+def test_an_origin_of_the_category_is_part_of_the_definition() -> None:
+    text = "Esthesioneuroblastoma is a malignant tumour of neural crest origin in the nasal cavity."
+    assert _flat(text, "Esthesioneuroblastoma", "definition") == {
+        "malignant tumour of neural crest origin"
+    }
+
+
+def test_an_of_phrase_that_is_no_origin_still_ends_the_category() -> None:
+    text = "Chordoma is a malignant tumour of the notochord remnants."
+    assert _flat(text, "Chordoma", "definition") == {"malignant tumour"}
