@@ -271,7 +271,8 @@ class _Tables:
         # item of a list; a range ("iso- to hyperintense") is one answer.
         self.telegraphic_value = (
             re.compile(
-                r"(?:\s*:\s*|\s+)(?P<value>"
+                # "T1-weighted imaging (T1WI): low": the label's abbreviation sits before its colon.
+                r"(?:(?:\s*\([^()]{1,24}\))?\s*:\s*|\s+)(?P<value>"
                 + (rf"(?:(?:{modifiers})\s+)?" if modifiers else "")
                 + rf"(?:{words})(?:\s*-?\s*(?:to|/)\s*(?:{words}))?)\s*(?=[;,.]|$)",
                 re.I,
