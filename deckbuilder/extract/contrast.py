@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext, Rule
@@ -45,7 +46,7 @@ from deckbuilder.extract.text import (
     slug,
     upper_first,
 )
-from deckbuilder.model import Fact, Sentence
+from deckbuilder.model import BlockKind, Fact, Sentence, SourceLocation
 
 KIND = "distinguishing-feature"
 MAX_CARD = 400
@@ -896,9 +897,20 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
     own_names = disc.names_for(ctx.subject)
     own = f"{ctx.subject} {diagnosis}"
     previous: tuple[str, str] | None = None
+    items = _list_item_locations(ctx)
+    # A "Name: ..." list item whose later sentences go on telegraphically ("- Aneurysmal bone
+    # cyst: eccentric. More expansile.") is one card: it waits here until its item ends.
+    pending: _Pending | None = None
     for sentence in prose_sentences(ctx.sentences):
         last, previous = previous, None
         raw = disc.expand(clean(sentence.text))
+        if pending is not None:
+            if _continues(pending, sentence, raw, ctx.lexicon):
+                _extend(pending, raw, ctx.lexicon)
+                continue
+            if pending.spans:
+                yield _pending_fact(ctx, pending)
+            pending = None
         if case_specific(raw, ctx.lexicon):
             continue
         if find_contrast(clean(sentence.text), ctx.lexicon) or re.match(
@@ -920,10 +932,70 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
                 continue
             alternative, written, card, spans = found
             last = previous = (alternative, written)
-            if spans:
+            if label and len(units) == 1 and sentence.location in items:
+                pending = _Pending(sentence, alternative, written, card, list(spans))
+            elif spans:
                 yield _feature_fact(
                     ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
                 )
+    if pending is not None and pending.spans:
+        yield _pending_fact(ctx, pending)
+
+
+@dataclass
+class _Pending:
+    """A list item's card being gathered: its first sentence, whose features it names, the
+    label as written, the card's text so far and the spans to hide in it."""
+
+    sentence: Sentence
+    alternative: str
+    written: str
+    card: str
+    spans: list[tuple[int, int]]
+
+
+def _list_item_locations(ctx: CaseContext) -> set[SourceLocation]:
+    """Where each list item of the case starts: a sentence there shares the item's line."""
+    return {
+        block.location
+        for section in ctx.case.sections
+        for block in section.blocks
+        if block.kind is BlockKind.LIST_ITEM
+    }
+
+
+def _continues(pending: _Pending, sentence: Sentence, raw: str, lexicon: Any) -> bool:
+    """Whether ``raw`` goes on with the pending item's features: a short telegraphic sentence of
+    the same item, with no label, pronoun or verb of a whole clause of its own."""
+    if sentence.location != pending.sentence.location or case_specific(raw, lexicon):
+        return False
+    words = raw.rstrip(" .").split()
+    if not words or len(words) > 6 or re.search(r"[:;]", raw):
+        return False
+    if re.search(r"\b(?:it|its|they|their|them|this|these|we|our|here)\b", raw, re.IGNORECASE):
+        return False
+    verbs = {norm(v) for v in lexicon_list(lexicon, "subject", "verbs")}
+    return not any(norm(w) in verbs for w in words)
+
+
+def _extend(pending: _Pending, raw: str, lexicon: Any) -> None:
+    """Adds one telegraphic sentence to the pending card, each of its items a cloze."""
+    start = len(pending.card) + 1
+    pending.card = f"{pending.card} {upper_first(raw.strip())}"
+    if not pending.card.endswith("."):
+        pending.card += "."
+    spans = _label_items(pending.card, start, lexicon)
+    pending.spans.extend(s for s in spans if _stated(pending.card, start, s, lexicon))
+
+
+def _pending_fact(ctx: CaseContext, pending: _Pending) -> Fact:
+    return _feature_fact(
+        ctx,
+        pending.sentence,
+        slug(pending.alternative),
+        pending.alternative,
+        cloze_spans(pending.card, pending.spans),
+    )
 
 
 def _units(raw: str, lexicon: Any) -> list[str]:
@@ -1044,6 +1116,9 @@ def _label_items(text: str, start: int, lexicon: Any) -> list[tuple[int, int]]:
     for s, e in _pieces(text, start, end, r"\s*[,;]\s*(?:and\s+)?"):
         if regexes["opening"].match(text, s, e):
             found = _predicate_feature(text, s, e, lexicon, regexes)
+            if not found and regexes["hedge"].search(text, s, e):
+                # "may have an extraosseous component": a hedged item stays visible.
+                continue
             if not found:
                 return []
             spans.extend(found)
@@ -1142,7 +1217,9 @@ def _whereas_facts(ctx: CaseContext) -> Iterator[Fact]:
 
 def _ddx_line_facts(ctx: CaseContext) -> Iterator[Fact]:
     """ "DDx: mesenteric adenitis (enlarged nodes, normal appendix), ...": each listed alternative
-    with its features in brackets gives a card naming it, one cloze per feature."""
+    with its features in brackets gives a card naming it, one cloze per feature. A feature about
+    who gets the alternative ("older patients") or a hedged one stays visible; a negated one
+    ("no lollipop sign") is hidden with its negation, as the alternative's own fact."""
     table = _table(ctx.lexicon)
     label = table.get("ddx_label")
     if not label:
@@ -1155,24 +1232,63 @@ def _ddx_line_facts(ctx: CaseContext) -> Iterator[Fact]:
         line = re.match(label, raw, re.IGNORECASE)
         if line is None:
             continue
-        pattern = re.compile(r"(?P<name>[^,;()]{3,60}?)\s*\((?P<features>[^()]{3,120})\)")
+        # "intrahepatic cholangiocarcinoma (ICC) (older patients, ...)": an abbreviation in its
+        # own brackets belongs to the name, the features follow it.
+        pattern = re.compile(
+            r"(?P<name>[^,;()]{3,60}?(?:\s*\([A-Z][A-Za-z0-9-]{1,9}\))?)"
+            r"\s*\((?P<features>[^()]{3,200})\)"
+        )
         for item in pattern.finditer(raw, line.end()):
             name = item.group("name").strip()
-            alternative = _alternative_named(name, names, ctx.lexicon, diagnosis)
-            features = [f.strip() for f in item.group("features").split(",")]
-            if alternative is None or not all(0 < len(f.split()) <= 6 for f in features):
+            plain = re.sub(r"\s*\([^()]*\)$", "", name)
+            alternative = _alternative_named(plain, names, ctx.lexicon, diagnosis)
+            if alternative is None:
                 continue
-            if any(not affirmed(f, ctx.lexicon) for f in features):
+            features = [f.strip() for f in item.group("features").split(",")]
+            answers = [_ddx_answer(feature, ctx.lexicon) for feature in features]
+            if not any(answers) or not all(features):
                 continue
             subject = lower_first(ctx.subject, disc.proper_words)
             lead = f"{upper_first(name)} (differential diagnosis of {subject}): "
             parts: list[str | Answer] = [lead]
-            for index, feature in enumerate(features, start=1):
-                if index > 1:
+            index = 0
+            for position, (feature, answer) in enumerate(zip(features, answers, strict=True)):
+                if position:
                     parts.append(", ")
-                parts.append(Answer(feature, index))
+                if answer is None:
+                    parts.append(feature)
+                    continue
+                index += 1
+                parts.append(Answer(feature[: answer[1]], index))
+                if answer[1] < len(feature):
+                    parts.append(feature[answer[1] :])
             parts.append(".")
             yield _feature_fact(ctx, sentence, slug(alternative), alternative, parts)
+
+
+def _ddx_answer(feature: str, lexicon: Any) -> tuple[int, int] | None:
+    """The part of one bracketed feature to hide: the whole feature, or its head before "with"
+    when it is long ("solitary mass | with capsular retraction ..."); None when it stays visible
+    (who gets the alternative, a hedge, a negation inside it, or too long)."""
+    people = _table(lexicon).get("ddx_people")
+    if people and re.search(people, feature, re.IGNORECASE):
+        return None
+    # "no lollipop sign": the absence is the alternative's own fact; its "no" stays in the answer.
+    negated = re.match(r"(?:no|without|not|never|absent)\s+", feature, re.IGNORECASE)
+    rest = feature[negated.end() :] if negated else feature
+    if not rest.strip() or not affirmed(rest, lexicon):
+        return None
+    # "may show flow voids": a hedge the polarity words miss still keeps the feature visible.
+    hedges = phrase_regex(_feature_words(lexicon, "feature_hedges"))
+    if hedges and re.search(rf"(?<![\w-])(?:{hedges})(?![\w-])", feature, re.IGNORECASE):
+        return None
+    end = len(feature)
+    if len(feature.split()) > 6:
+        cut = re.search(r"\s+with\s+", feature)
+        end = cut.start() if cut else end
+    if not 0 < len(feature[:end].split()) <= 6 or _vague(feature[:end], lexicon):
+        return None
+    return 0, end
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:

@@ -1,0 +1,152 @@
+"""Round 9 of the distinguishing-feature reader: bracketed features after a differential's name
+on a "Differential diagnosis:" line, telegraphic "DDx pearls" list items that run over several
+sentences, coordinated adjectives kept in one answer, and negated features kept as the
+differential's own fact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from deckbuilder.model import Block, BlockKind, CaseNote, SectionKind
+from tests.extract_helpers import facts_of, make_case, marked
+
+KIND = "distinguishing-feature"
+
+
+def features(discussion: str, differentials: tuple[str, ...], final: str) -> list[str]:
+    case = make_case(discussion, differentials=differentials, final=final)
+    return [marked(f) for f in facts_of(case, KIND)]
+
+
+def bulleted(
+    opening: str, items: tuple[str, ...], differentials: tuple[str, ...], final: str
+) -> list[str]:
+    """The cards of a discussion whose ``items`` are list items after an ``opening`` paragraph."""
+    case = make_case("\n\n".join((opening, *items)), differentials=differentials, final=final)
+    sections = []
+    for section in case.sections:
+        if section.kind is SectionKind.DISCUSSION:
+            blocks = tuple(
+                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
+                for i, b in enumerate(section.blocks)
+            )
+            section = replace(section, blocks=blocks)
+        sections.append(section)
+    bulleted_case: CaseNote = replace(case, sections=tuple(sections))
+    return [marked(f) for f in facts_of(bulleted_case, KIND)]
+
+
+# --- bracketed features on a differential line ------------------------------------------------
+
+
+def test_each_bracketed_feature_is_a_cloze_and_the_people_stay_visible() -> None:
+    text = (
+        "Osteoid osteoma is a painful benign bone tumour. Differential diagnosis: Brodie "
+        "abscess (young adults, serpiginous tract to the physis, no nidus calcification); "
+        "stress fracture (runners, linear lucency perpendicular to the cortex)."
+    )
+    cards = features(text, ("Brodie abscess", "Stress fracture"), "Osteoid osteoma")
+    assert cards == [
+        "Brodie abscess (differential diagnosis of osteoid osteoma): young adults, "
+        "{{c1::serpiginous tract to the physis}}, {{c2::no nidus calcification}}.",
+        "Stress fracture (differential diagnosis of osteoid osteoma): {{c1::runners}}, "
+        "{{c2::linear lucency perpendicular to the cortex}}.",
+    ]
+
+
+def test_an_abbreviation_in_brackets_belongs_to_the_name() -> None:
+    text = (
+        "Pilomatricoma is a calcified skin tumour of children. DDx: dermatofibrosarcoma "
+        "protuberans (DFSP) (plaque-like, protrudes from the skin, older women), epidermal "
+        "inclusion cyst (punctum)."
+    )
+    cards = features(
+        text,
+        ("Dermatofibrosarcoma protuberans", "Epidermal inclusion cyst"),
+        "Pilomatricoma",
+    )
+    assert cards[0] == (
+        "Dermatofibrosarcoma protuberans (DFSP) (differential diagnosis of pilomatricoma): "
+        "{{c1::plaque-like}}, {{c2::protrudes from the skin}}, older women."
+    )
+    assert not any("{{c1::DFSP}}" in card for card in cards)
+
+
+def test_a_long_bracketed_feature_hides_its_head_before_with() -> None:
+    text = (
+        "Lipoma is a common fatty tumour. Differential diagnosis: liposarcoma (large deep "
+        "mass with thick septa and nodular enhancing components)."
+    )
+    assert features(text, ("Liposarcoma",), "Lipoma") == [
+        "Liposarcoma (differential diagnosis of lipoma): {{c1::large deep mass}} with thick "
+        "septa and nodular enhancing components."
+    ]
+
+
+def test_a_hedged_bracketed_feature_stays_visible() -> None:
+    text = (
+        "Lipoma is a common fatty tumour. DDx: hibernoma (may show flow voids, brown fat signal)."
+    )
+    assert features(text, ("Hibernoma",), "Lipoma") == [
+        "Hibernoma (differential diagnosis of lipoma): may show flow voids, "
+        "{{c1::brown fat signal}}."
+    ]
+
+
+def test_a_line_of_only_people_or_hedges_gives_no_card() -> None:
+    text = "Lipoma is a common fatty tumour. DDx: hibernoma (young adults, may show flow voids)."
+    assert features(text, ("Hibernoma",), "Lipoma") == []
+
+
+def test_an_unlisted_name_in_brackets_gives_no_card() -> None:
+    text = "Lipoma is a common fatty tumour. DDx: fat necrosis (trauma history, oily cyst)."
+    assert features(text, ("Hibernoma",), "Lipoma") == []
+
+
+# --- telegraphic list items ----------------------------------------------------------------------
+
+
+OPENING = "Enchondroma is a benign cartilage tumour of the hand. Key differentials:"
+
+
+def test_a_list_item_running_over_several_sentences_is_one_card() -> None:
+    cards = bulleted(
+        OPENING,
+        ("Bone infarct: medullary. Serpiginous sclerotic rim. No endosteal scalloping.",),
+        ("Bone infarct",),
+        "Enchondroma",
+    )
+    assert cards == [
+        "Bone infarct: {{c1::medullary}}. {{c2::Serpiginous sclerotic rim}}. "
+        "{{c3::No endosteal scalloping}}."
+    ]
+
+
+def test_a_clause_of_its_own_ends_the_item() -> None:
+    cards = bulleted(
+        OPENING,
+        ("Chondrosarcoma: deep endosteal scalloping. We saw no cortical breach in our patient.",),
+        ("Chondrosarcoma",),
+        "Enchondroma",
+    )
+    assert cards == ["Chondrosarcoma: {{c1::deep endosteal scalloping}}."]
+
+
+def test_a_paragraph_does_not_run_a_label_on() -> None:
+    text = (
+        "Enchondroma is a benign cartilage tumour of the hand. Bone infarct: medullary. "
+        "Serpiginous sclerotic rim."
+    )
+    assert features(text, ("Bone infarct",), "Enchondroma") == ["Bone infarct: {{c1::medullary}}."]
+
+
+def test_a_hedged_item_of_a_label_line_stays_visible() -> None:
+    cards = bulleted(
+        OPENING,
+        ("Chondrosarcoma: deep endosteal scalloping, may show a soft-tissue mass.",),
+        ("Chondrosarcoma",),
+        "Enchondroma",
+    )
+    assert cards == [
+        "Chondrosarcoma: {{c1::deep endosteal scalloping}}, may show a soft-tissue mass."
+    ]
