@@ -3,6 +3,7 @@ bracketed asides; ages and sexes in telegraphic and parenthetical wording."""
 
 from __future__ import annotations
 
+from tests.extract_helpers import facts_of, make_case
 from tests.test_round8_indication_lists import answers, cards
 
 KIND = "surgical-indication"
@@ -102,3 +103,67 @@ def test_a_list_of_treatments_is_no_list_of_indications() -> None:
         "Varicocele",
     )
     assert facts == []
+
+
+def _ages(discussion: str, final: str) -> list[tuple[str, list[str]]]:
+    facts = facts_of(make_case(discussion=discussion, final=final), "age-distribution")
+    return [(fact.text, answers(fact)) for fact in facts]
+
+
+def test_a_label_asking_who_is_affected_reads_as_the_entity_affecting_the_group() -> None:
+    found = _ages(
+        """
+        Giant cell tumour is a locally aggressive tumour of the epiphysis.
+
+        Who gets it: young adults after growth plate closure.
+        """,
+        "Giant cell tumour of bone",
+    )
+    assert any(
+        text.startswith("Giant cell tumour") and "affects" in text and answer == ["young adults"]
+        for text, answer in found
+    ), found
+    assert not any("who gets it" in text.lower() for text, _ in found)
+
+
+def test_a_who_label_over_a_value_with_its_own_verb_keeps_that_verb() -> None:
+    found = _ages(
+        """
+        Langerhans cell histiocytosis has many faces on imaging.
+
+        Who is affected: usually presents in young children.
+        """,
+        "Langerhans cell histiocytosis",
+    )
+    assert any("presents in" in text and "affects" not in text for text, _ in found), found
+
+
+def test_a_label_asking_where_gives_no_age_card() -> None:
+    found = _ages(
+        """
+        Chondroblastoma is a rare cartilage tumour.
+
+        Where is it: the epiphysis of long bones.
+        """,
+        "Chondroblastoma",
+    )
+    assert found == []
+
+
+def test_a_bare_group_in_a_differentials_parenthesis_belongs_to_that_differential() -> None:
+    found = _ages(
+        """
+        Thymoma is the commonest primary tumour of the anterior mediastinum.
+
+        DDx: lymphoma (young adults, bulky nodes, encases vessels); germ cell tumour (young
+        men, fat and calcium); thymic cyst (water attenuation, no enhancement).
+        """,
+        "Thymoma",
+    )
+    texts = [text for text, _ in found]
+    assert ("Lymphoma: young adults.", ["young adults"]) in found
+    assert ("Germ cell tumour: young men.", ["young men"]) in found
+    # no card credits the case's own disease with a differential's age
+    assert not any("thymoma" in text.lower() for text, _ in found)
+    # a part without any age ("water attenuation") gives no card
+    assert not any("Thymic cyst" in text for text in texts)

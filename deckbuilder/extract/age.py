@@ -221,6 +221,24 @@ def unlabelled(text: str, lexicon: object) -> str:
     return text[: prefix.end()] + text[prefix.end() + label.end() :]
 
 
+def asked(stripped: str, text: str, lexicon: object) -> str:
+    """A line whose label asks who is affected ("Who gets it: children and adolescents.") read
+    as the statement it answers ("In X, affects children and adolescents.", which
+    :func:`verb_opening` gives the entity as subject): the label's pronoun points outside the
+    card. ``stripped`` is ``text`` without its label; a line whose label asks nothing, or whose
+    value opens on its own verb, is returned as ``stripped``."""
+    pattern = (lexicon.get("age", {}) or {}).get("question_label")  # type: ignore[attr-defined]
+    prefix = re.match(r"In [^,]{1,80}, ", text)
+    if not pattern or not prefix or stripped == text:
+        return stripped
+    if not re.match(pattern, text[prefix.end() :], re.IGNORECASE):
+        return stripped
+    value = stripped[prefix.end() :]
+    if re.match(r"(?:\w+ly\s+)?(?:affects?|occurs?|is|are|presents?|arises?)\b", value):
+        return stripped
+    return f"{stripped[: prefix.end()]}affects {value}"
+
+
 def resumed_pronoun(text: str, entity: str, proper: Collection[str]) -> str:
     """``text`` with "In <entity>, it affects ..." (a clause cut after a semicolon, its pronoun
     left) written "<Entity> affects ...": the pronoun is the entity the prefix names."""
@@ -609,7 +627,9 @@ def list_item_facts(
         for part_start, part_end in _top_level(text, opening + 1, closing):
             part = text[part_start:part_end].strip()
             spans = [
-                (s, e) for s, e in find(part, ctx.lexicon) if affirmed(part, ctx.lexicon, s, e)
+                (s, e)
+                for s, e in _item_part_spans(head, part, ctx.lexicon, find)
+                if affirmed(part, ctx.lexicon, s, e)
             ]
             if not spans:
                 continue
@@ -622,6 +642,20 @@ def list_item_facts(
             parts.append(part[position:] + ".")
             key = slug(singular(head))
             yield build_fact(ctx, sentence, kind, key, head, parts, tags=("epidemiology",))
+
+
+def _item_part_spans(
+    head: str,
+    part: str,
+    lexicon: object,
+    find: Callable[[str, object], list[tuple[int, int]]],
+) -> list[tuple[int, int]]:
+    """The answer spans of one comma part of a differential's parenthesis, read as the label
+    line it abbreviates ("angiosarcoma (elderly men, ...)" reads "Angiosarcoma: elderly men"):
+    a bare group is then the whole value of its item's label."""
+    shift = len(head) + 2
+    labelled = [(s - shift, e - shift) for s, e in find(f"{head}: {part}", lexicon) if s >= shift]
+    return labelled or find(part, lexicon)
 
 
 def run(ctx: CaseContext) -> Iterator[Fact]:
@@ -642,7 +676,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # "Peak: 2nd decade." names a field, not an entity: the line is about the topic in
             # force before it (the discourse may have taken the label itself as a topic).
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic_before(sentence))
-            stripped = unlabelled(text, ctx.lexicon)
+            stripped = asked(unlabelled(text, ctx.lexicon), text, ctx.lexicon)
             opened = verb_opening(stripped, entity, disc.proper_words, ctx.lexicon)
             if opened != stripped:
                 # "Epidemiology: usually found at 30-50 years." reads "<Entity> is usually
