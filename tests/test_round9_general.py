@@ -160,3 +160,61 @@ def test_an_origin_of_the_category_is_part_of_the_definition() -> None:
 def test_an_of_phrase_that_is_no_origin_still_ends_the_category() -> None:
     text = "Chordoma is a malignant tumour of the notochord remnants."
     assert _flat(text, "Chordoma", "definition") == {"malignant tumour"}
+
+
+# complication: events the disease itself carries a risk of; a list continued "are also seen"
+
+
+def test_events_an_untreated_lesion_carries_a_risk_of_are_complications() -> None:
+    text = (
+        "Splenic artery aneurysm is the commonest visceral aneurysm. Untreated, the lesion "
+        "carries a high risk of rupture, haemorrhagic shock and death, so repair is advised."
+    )
+    assert _flat(text, "Splenic artery aneurysm", "complication") == {
+        "rupture",
+        "haemorrhagic shock",
+        "death",
+    }
+
+
+def test_events_the_named_disease_carries_a_risk_of_in_another_wording() -> None:
+    text = (
+        "Giant hepatic haemangioma is a vascular malformation. It carries a small risk of "
+        "consumptive coagulopathy and high-output cardiac failure."
+    )
+    assert _flat(text, "Giant hepatic haemangioma", "complication") == {
+        "consumptive coagulopathy",
+        "high-output cardiac failure",
+    }
+
+
+def test_a_risk_another_subject_carries_or_a_denied_risk_gives_no_card() -> None:
+    text = (
+        "Hepatic hydatid cyst is a parasitic infection. Percutaneous drainage carries a small "
+        "risk of anaphylaxis and biliary fistula. The cyst carries no risk of malignant change."
+    )
+    assert _facts(text, "Hepatic hydatid cyst", "complication") == []
+
+
+def test_a_complication_list_continued_by_also_seen() -> None:
+    text = (
+        "Autosomal dominant polycystic kidney disease is an inherited disorder. Hypertension "
+        "and renal failure are the main complications, and cyst haemorrhage and cyst infection "
+        "are also seen."
+    )
+    assert {"cyst haemorrhage", "cyst infection"} <= _flat(
+        text, "Autosomal dominant polycystic kidney disease", "complication"
+    )
+
+
+# association: "has been associated with"
+
+
+def test_has_been_associated_with_names_associations() -> None:
+    text = (
+        "Renal angiomyolipoma is a benign mesenchymal tumour. Renal angiomyolipoma has been "
+        "associated with tuberous sclerosis complex and lymphangioleiomyomatosis."
+    )
+    assert {"tuberous sclerosis complex", "lymphangioleiomyomatosis"} <= _flat(
+        text, "Renal angiomyolipoma", "association"
+    )

@@ -747,6 +747,13 @@ def _match_items(
     # when its object is the entity itself.
     if groups.get("object") and not entity_in_text(groups["object"], disc.names_for(entity)):
         return []
+    # "Untreated, the lesion carries a high risk of ...": a group ``subject`` must be the entity,
+    # by name or by a pronoun or generic noun for it ("surgery carries a risk of" is not).
+    if groups.get("subject") and not (
+        entity_in_text(groups["subject"], disc.names_for(entity))
+        or _GENERIC_SUBJECT.fullmatch(groups["subject"].strip())
+    ):
+        return []
     # "MEN1 is associated with parathyroid adenomas" is another condition's fact; items written
     # before the trigger ("Bladder tumours are found synchronously") are no subject.
     before = text[: trigger[0]]
@@ -844,6 +851,13 @@ _RATE_WORDS = re.compile(
 _TRAILING_FREQUENCY = re.compile(
     r"\s+(?:most\s+often|most\s+commonly|most\s+frequently|more\s+often|usually|typically|"
     r"commonly|often|mostly|mainly|predominantly|classically)$",
+    re.IGNORECASE,
+)
+
+
+_GENERIC_SUBJECT = re.compile(
+    r"it|they|(?:the|this|these|such\s+an?)\s+(?:lesions?|tumou?rs?|masses|mass|cysts?|aneurysms?|"
+    r"malformations?|condition|disease|anomaly|anomalies|pregnancy|pregnancies)",
     re.IGNORECASE,
 )
 
