@@ -84,3 +84,53 @@ def test_morphology_words_without_a_modality_or_denied_give_no_card(
     assert not any(
         a.lower() in {"geographic", "expansion", "capsular retraction"} for _, a in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spectral Doppler: peak systolic velocity of 250 cm/s or more at the anastomosis.",
+            ("us-spectral-doppler", "250 cm/s or more"),
+        ),
+        (
+            "At catheter angiography a transstenotic gradient of 10 mmHg or more was measured.",
+            ("angiography", "10 mmHg or more"),
+        ),
+        (
+            "Spectral Doppler showed a velocity ratio above 3.5 to 4 across the graft stenosis.",
+            ("us-spectral-doppler", "above 3.5 to 4"),
+        ),
+        ("On CT the hip's centre-edge angle was below 20 degrees.", ("ct", "below 20 degrees")),
+        (
+            "On MR angiography, a sac to neck diameter ratio of 2.1 or more favours rupture.",
+            ("mra", "2.1 or more"),
+        ),
+    ],
+)
+def test_a_measured_finding_keeps_its_comparison(
+    text: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    assert expected in answers(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No imaging setting: a position, not a measurement on an image.
+        "The patient lay tilted 30 degrees or more during transfer.",
+        # A diameter ratio is not a Doppler velocity ratio, and a velocity needs Doppler.
+        "On CT the velocity ratio of 4.2 was recorded in the report.",
+        # Denied thresholds give no card.
+        "On CT the angle was not below 30 degrees.",
+    ],
+)
+def test_a_measurement_without_its_setting_or_denied_gives_no_card(
+    text: str, lexicon: Lexicon
+) -> None:
+    assert answers(text, lexicon) == set()
+
+
+def test_a_plain_more_after_a_value_is_still_half_a_comparison(lexicon: Lexicon) -> None:
+    found = answers("On Doppler the graft velocity was 180 cm/s more than the native.", lexicon)
+    assert not any(a.endswith("more") for _, a in found)

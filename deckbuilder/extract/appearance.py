@@ -1338,8 +1338,11 @@ def _half_comparison(text: str, term: _Term) -> bool:
         return True
     if _OPEN_COMPARATIVE.match(text, term.end):
         return True
-    if re.search(r"\s(?:more|less)$", text[term.start : term.end], re.I) and not _COMPARED.match(
-        text, term.end
+    if (
+        re.search(r"\s(?:more|less)$", text[term.start : term.end], re.I)
+        # "3 mmHg or more": a threshold, complete in itself.
+        and not re.search(r"\sor\s+(?:more|less)$", text[term.start : term.end], re.I)
+        and not _COMPARED.match(text, term.end)
     ):
         # "the regions that enhance less in the arterial phase": less than what is left unsaid.
         return True
