@@ -150,3 +150,47 @@ def test_a_hedged_item_of_a_label_line_stays_visible() -> None:
     assert cards == [
         "Chondrosarcoma: {{c1::deep endosteal scalloping}}, may show a soft-tissue mass."
     ]
+
+
+# --- coordinated adjectives of one noun phrase -----------------------------------------------------
+
+
+def test_adjectives_joined_by_a_bare_comma_stay_one_answer() -> None:
+    text = (
+        "Crohn disease affects the terminal ileum. Tuberculosis produces short, "
+        "strictured segments of the ileocaecal valve."
+    )
+    assert features(text, ("Tuberculosis",), "Crohn disease") == [
+        "Tuberculosis produces {{c1::short, strictured segments of the ileocaecal valve}}."
+    ]
+
+
+def test_an_adjective_list_after_is_a_names_one_noun_phrase() -> None:
+    text = (
+        "Pleural plaques follow asbestos exposure. A mesothelioma is a nodular, "
+        "circumferential rind that encases the lung."
+    )
+    assert features(text, ("Mesothelioma",), "Pleural plaques") == [
+        "A mesothelioma is a {{c1::nodular, circumferential rind}} that encases the lung."
+    ]
+
+
+def test_a_comma_list_of_nouns_keeps_one_cloze_each() -> None:
+    text = (
+        "Pleural plaques follow asbestos exposure. A mesothelioma shows effusion, "
+        "nodular thickening and volume loss."
+    )
+    cards = features(text, ("Mesothelioma",), "Pleural plaques")
+    assert cards == [
+        "A mesothelioma shows {{c1::effusion}}, {{c2::nodular thickening}} and {{c3::volume loss}}."
+    ]
+
+
+def test_separate_qualities_joined_by_and_stay_separate() -> None:
+    text = (
+        "Pleural plaques follow asbestos exposure. Rounded atelectasis is peripheral, "
+        "subpleural and curved."
+    )
+    assert features(text, ("Rounded atelectasis",), "Pleural plaques") == [
+        "Rounded atelectasis is {{c1::peripheral}}, {{c2::subpleural}} and {{c3::curved}}."
+    ]

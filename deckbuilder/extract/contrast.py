@@ -477,6 +477,10 @@ def _feature_regexes(lexicon: Any) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:{phrase_regex(_feature_words(lexicon, 'feature_particles'))})\s+)*",
             re.IGNORECASE,
         ),
+        "plain_adjectives": re.compile(
+            rf"(?:{phrase_regex(_feature_words(lexicon, 'feature_plain_adjectives'))})",
+            re.IGNORECASE,
+        ),
         "stop": re.compile(
             rf"\s(?:{phrase_regex(_feature_words(lexicon, 'feature_stops'))})(?=\s)|[,;:(.]",
             re.IGNORECASE,
@@ -512,6 +516,8 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
             word == ","
             and (
                 re.fullmatch(r"[\w-]+(?:al|ar|ic|ous|ive|ed|ing|like|less|ent|ant|ile)", lone)
+                # "long, tapered stenoses": a plain adjective without a telling ending.
+                or regexes["plain_adjectives"].fullmatch(lone)
                 # "a thick, enhancing cuff": one word right after an article is an adjective
                 # of the noun that follows the comma.
                 or re.fullmatch(r"[a-z-]+", lone)
@@ -656,11 +662,42 @@ def _predicate_feature(
         ),
     ):
         items = _pieces(text, start_term, end_term, joint)
+        items = _join_adjectives(text, items, lexicon)
         if len(items) > 1 and all(text[s:e].split()[-1].lower() in groups for s, e in items):
             break  # "children and young adults" is one age group to recall
         if len(items) > 1 and all(len(text[s:e].split()) <= longest for s, e in items):
             return [i for i in items if _usable_term(text[i[0] : i[1]], lexicon)]
     return [(start_term, end_term)] if _usable_term(term, lexicon) else []
+
+
+def _join_adjectives(
+    text: str, items: list[tuple[int, int]], lexicon: Any
+) -> list[tuple[int, int]]:
+    """ "a lobulated, septated mass", "eccentric, calcified plaques": a lone adjective joined by
+    a bare comma (no "and"/"or") to a noun phrase that opens with another adjective is part of
+    that one phrase, not an answer of its own."""
+    plain = {w.lower() for w in _feature_words(lexicon, "feature_plain_adjectives")}
+
+    def adjective(word: str) -> bool:
+        return word.lower() in plain or _QUALITY.fullmatch(word) is not None
+
+    joined = list(items)
+    index = len(joined) - 2
+    while index >= 0:
+        (a, b), (c, d) = joined[index], joined[index + 1]
+        words = text[c:d].split()
+        if (
+            re.fullmatch(r"\s*,\s*", text[b:c])
+            and len(text[a:b].split()) == 1
+            and adjective(text[a:b])
+            and 2 <= len(words) <= 4
+            # "small-amplitude undulations": a hyphenated compound before a noun modifies it.
+            and (adjective(words[0]) or "-" in words[0])
+            and not adjective(words[-1])
+        ):
+            joined[index : index + 2] = [(a, d)]
+        index -= 1
+    return joined
 
 
 # A word that is a quality ("hypointense", "well defined", "markedly hyperattenuating").
@@ -686,7 +723,7 @@ def _quality_list(
         if span[1] <= span[0] or not _usable_term(text[span[0] : span[1]], lexicon):
             return []
         spans.append(span)
-    return spans
+    return _join_adjectives(text, spans, lexicon)
 
 
 def _pieces(text: str, start: int, end: int, joint: str) -> list[tuple[int, int]]:
