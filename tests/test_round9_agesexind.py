@@ -3,6 +3,8 @@ bracketed asides; ages and sexes in telegraphic and parenthetical wording."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract_helpers import facts_of, make_case
 from tests.test_round8_indication_lists import answers, cards
 
@@ -167,3 +169,58 @@ def test_a_bare_group_in_a_differentials_parenthesis_belongs_to_that_differentia
     assert not any("thymoma" in text.lower() for text, _ in found)
     # a part without any age ("water attenuation") gives no card
     assert not any("Thymic cyst" in text for text in texts)
+
+
+def test_a_duration_written_once_for_two_coordinated_numbers_gives_no_age() -> None:
+    found = _ages(
+        """
+        Transient synovitis is the commonest cause of an acute limp.
+
+        Aspiration is advised when pain lasts for 10 days in toddlers, or 3 weeks in older
+        children.
+
+        Imaging is repeated if effusion persists beyond 2 weeks in infants or 4 weeks in
+        adolescents.
+        """,
+        "Transient synovitis",
+    )
+    assert not any(
+        answer in (["3 weeks"], ["10 days"], ["2 weeks"], ["4 weeks"]) for _, answer in found
+    )
+
+
+def test_a_coordinated_age_after_a_real_age_is_still_an_age() -> None:
+    found = _ages(
+        """
+        Perthes disease is an idiopathic osteonecrosis of the femoral head.
+
+        Perthes disease is usually diagnosed at 4 to 8 years in boys, and 6 to 10 years in
+        girls.
+        """,
+        "Perthes disease",
+    )
+    assert any("4 to 8 years" in got and "6 to 10 years" in got for _, got in found), found
+
+
+def _sexes(discussion: str, final: str) -> list[str]:
+    facts = facts_of(make_case(discussion=discussion, final=final), "sex-predominance")
+    return [fact.text for fact in facts]
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final"),
+    [
+        ("Tubal ectopic pregnancy affects women of reproductive age.", "Tubal ectopic pregnancy"),
+        ("Varicocele is found mostly in adolescent boys and young men.", "Varicocele"),
+        ("Bartholin gland cysts mostly affect women in their twenties.", "Bartholin cyst"),
+    ],
+)
+def test_a_disease_of_an_organ_only_one_sex_has_gives_no_sex_card(
+    discussion: str, final: str
+) -> None:
+    assert _sexes(discussion, final) == []
+
+
+def test_a_disease_of_an_organ_both_sexes_have_keeps_its_sex_card() -> None:
+    found = _sexes("Thyroid nodules are far more common in women than in men.", "Thyroid nodule")
+    assert found, found

@@ -375,7 +375,22 @@ def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[s
         if not occurrence or not re.search(occurrence, clause, re.IGNORECASE):
             return False
     window = text[max(0, start - 25) : start]
-    return framed or not (excluded and excluded.search(window))
+    if framed:
+        return True
+    return not (excluded and (excluded.search(window) or _elliptical(before, excluded)))
+
+
+def _elliptical(before: str, excluded: re.Pattern[str]) -> bool:
+    """Whether a number closes a coordination whose first number is a duration ("after 24
+    months of observation in adolescents, or 6 months in adults"): the second number shares
+    the first one's frame, written once."""
+    if not re.search(r"(?:,\s*|\s)(?:or|and)\s+$", before, re.IGNORECASE):
+        return False
+    clause = re.split(r"[;.](?=\s)", before)[-1]
+    return any(
+        excluded.search(clause[max(0, m.start() - 25) : m.start()])
+        for m in re.finditer(r"\d+(?:\.\d+)?\s*(?:years?|months?|weeks?|days?)\b", clause)
+    )
 
 
 def _affected_group(text: str, match: re.Match[str], table: dict) -> bool:
