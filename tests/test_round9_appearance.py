@@ -134,3 +134,27 @@ def test_a_measurement_without_its_setting_or_denied_gives_no_card(
 def test_a_plain_more_after_a_value_is_still_half_a_comparison(lexicon: Lexicon) -> None:
     found = answers("On Doppler the graft velocity was 180 cm/s more than the native.", lexicon)
     assert not any(a.endswith("more") for _, a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Diffusion (DWI): low apparent diffusion coefficient in the solid part",
+            ("adc", "low"),
+        ),
+        (
+            "On MRI the empyema showed reduced apparent diffusion coefficient values.",
+            ("adc", "reduced"),
+        ),
+    ],
+)
+def test_a_spelled_out_adc_level_is_read(
+    text: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    assert expected in answers(text, lexicon)
+
+
+def test_a_denied_spelled_out_adc_level_gives_no_card(lexicon: Lexicon) -> None:
+    found = answers("On MRI there was no low apparent diffusion coefficient in the cyst.", lexicon)
+    assert not any(seq == "adc" for seq, _ in found)
