@@ -194,3 +194,46 @@ def test_separate_qualities_joined_by_and_stay_separate() -> None:
     assert features(text, ("Rounded atelectasis",), "Pleural plaques") == [
         "Rounded atelectasis is {{c1::peripheral}}, {{c2::subpleural}} and {{c3::curved}}."
     ]
+
+
+# --- a negated feature kept as the differential's own fact -------------------------------------
+
+
+def test_a_without_phrase_after_a_feature_is_hidden_with_its_without() -> None:
+    text = (
+        "Schwannoma is a nerve sheath tumour. A neurofibroma is a fusiform mass without "
+        "cystic change, and it shows the target sign."
+    )
+    cards = features(text, ("Neurofibroma",), "Schwannoma")
+    assert len(cards) == 1
+    assert "{{c2::without cystic change}}" in cards[0]
+    assert "{{c1::fusiform mass}}" in cards[0]
+
+
+def test_a_without_phrase_in_a_relative_clause() -> None:
+    text = (
+        "Meningioma is an extra-axial tumour. The main alternative is dural metastasis, which "
+        "erodes the skull without hyperostosis."
+    )
+    cards = features(text, ("Dural metastasis",), "Meningioma")
+    assert cards == [
+        "Dural metastasis, which {{c1::erodes the skull}} {{c2::without hyperostosis}}."
+    ]
+
+
+def test_a_hedged_predicate_gives_no_without_cloze() -> None:
+    text = (
+        "Schwannoma is a nerve sheath tumour. A neurofibroma may be a fusiform mass without "
+        "cystic change."
+    )
+    cards = features(text, ("Neurofibroma",), "Schwannoma")
+    assert not any("{{c" in card and "without cystic change}}" in card for card in cards)
+
+
+def test_a_long_or_coordinated_without_phrase_stays_visible() -> None:
+    text = (
+        "Schwannoma is a nerve sheath tumour. A neurofibroma is a fusiform mass without "
+        "cystic change or haemorrhage."
+    )
+    cards = features(text, ("Neurofibroma",), "Schwannoma")
+    assert not any("{{c2::without" in card for card in cards)

@@ -781,6 +781,7 @@ def feature_spans(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
         spans.extend(found)
         if found:
             spans.extend(_with_items(text, max(b for _, b in found), e, lexicon))
+            spans.extend(_without_item(text, max(b for _, b in found), e, lexicon))
     with_list = re.search(
         r",\s*with\s+(?P<items>[^,;()]+?)\s*(?:[;.]|$)", text[bounds[-1][0] : end]
     )
@@ -824,6 +825,22 @@ def _with_items(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int
     ):
         return []
     return items
+
+
+def _without_item(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
+    """ "has a less vascular nodule | without flow voids": a short "without" phrase right after a
+    feature is a feature of its own, hidden with its "without" so that the answer says what the
+    entity lacks and never reads as a finding it has; [] otherwise."""
+    joined = re.match(
+        r"\s+(?P<item>without\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s*(?:[,;.]|$)", text[start:end]
+    )
+    if joined is None:
+        return []
+    s, e = start + joined.start("item"), start + joined.end("item")
+    bare = re.sub(r"^without\s+", "", text[s:e])
+    if re.search(r"\b(?:and|or|but|which|that|it|its)\b", bare, re.IGNORECASE):
+        return []
+    return [(s, e)] if _usable_term(bare, lexicon) else []
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they)\s+", re.IGNORECASE)
@@ -1193,7 +1210,9 @@ def _stated(text: str, rest: int, span: tuple[int, int], lexicon: Any) -> bool:
     the text says. A negation in an earlier predicate ("is lucent without matrix and shows ...")
     does not reach it; a hedge or negation before the subject's first verb does."""
     answer = text[span[0] : span[1]]
-    if re.match(r"(?:no|not|never|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b", answer, re.I):
+    if re.match(
+        r"(?:no|not|never|without|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b", answer, re.I
+    ):
         return True
     begin = max([rest, *[m.end() for m in re.finditer(r",|\band\b|\bbut\b", text[: span[0]])]])
     # "lacks a sclerotic rim": the verb says the absence and stays on the card with its object.
