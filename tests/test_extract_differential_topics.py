@@ -109,6 +109,36 @@ def test_kidney_unnamed_paragraph_after_a_differential_returns_to_the_case_subje
     assert text.startswith("In angiomyolipoma, ")
 
 
+def test_an_event_named_late_in_a_paragraph_does_not_carry_into_the_next() -> None:
+    case = make_case(
+        """
+        Osteoid osteoma is a small benign bone-forming tumour of young people. Night pain
+        relieved by aspirin is typical. Scoliosis is the presenting sign in spinal lesions.
+
+        On CT the nidus is a small lucent focus, often with central mineralisation.
+        """,
+        differentials=("Brodie abscess",),
+        final="Osteoid osteoma of the femoral neck, with scoliosis",
+    )
+    text, entity = _about(case, "nidus")
+    assert entity == "Osteoid osteoma"
+    assert text.startswith("In osteoid osteoma, ")
+
+
+def test_a_paragraph_that_comes_round_to_the_case_disease_carries_it() -> None:
+    case = make_case(
+        """
+        Hyperparathyroidism raises serum calcium. A parathyroid adenoma is its usual cause.
+
+        On ultrasound the gland is an oval hypoechoic nodule behind the thyroid.
+        """,
+        differentials=("Thyroid nodule",),
+        final="Parathyroid adenoma",
+    )
+    _, entity = _about(case, "oval hypoechoic")
+    assert entity.lower() == "parathyroid adenoma"
+
+
 GYNAE = make_case(
     """
     Endometrioma is an ovarian cyst lined by ectopic endometrial tissue. It is bilateral in

@@ -381,6 +381,7 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
         carried = subject
         for block in section.blocks:
             topic = carried if section.kind in _CONTINUED_SECTIONS else subject
+            opened_on = topic
             opening = True
             for sentence in split_sentences(block, section.kind):
                 text = clean(sentence.text)
@@ -400,7 +401,15 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                     )
                     topic = named or mentioned or defined or topic
                 topics.append((sentence, topic))
+                if opening:
+                    opened_on = topic
                 opening = False
+            # The next paragraph goes on about the topic this one opened with, or about the
+            # case's disease if this one came round to it: another entity that comes up later
+            # ("... Pathologic fracture is the presenting event in about two thirds.") is an
+            # aside, not what the following "Radiographs: ..." describes.
+            if norm(topic) != norm(subject):
+                topic = opened_on
             carried = topic if norm(topic) not in {norm(o) for o in others} else subject
     generic = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads"))
     # A word the case writes capitalised after a lower-case word is a name ("... of Ewing
