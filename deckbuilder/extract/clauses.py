@@ -614,6 +614,11 @@ def _span_fact(
         body, offset = body[link.end() :], offset + link.end()
         body = body[:1].upper() + body[1:]
     spans = [(s - offset, e - offset) for s, e in spans]
+    # "..., because they reflect renal dysplasia": a reason given after every answer, through a
+    # pronoun for the answers themselves, is no part of the fact and would strand the pronoun.
+    reason = _REASON_TAIL.search(body, max(e for _, e in spans))
+    if reason is not None:
+        body = body[: reason.start()].rstrip(" ,;") + "."
     if len(body) > MAX_CARD:
         body, start = _narrow_clause(text, spans, offset)
         spans = [(s + offset - start, e + offset - start) for s, e in spans]
@@ -626,6 +631,11 @@ def _span_fact(
         names = []
     parts = name_parts(cloze_spans(body, spans), entity, names, disc.proper_words)
     return build_fact(ctx, sentence, kind, slug(singular(entity)), entity, parts, tags=tags)
+
+
+_REASON_TAIL = re.compile(
+    r",?\s+(?:because|since|as)\s+(?:they|these|this|it|both)\b[^;]*$", re.IGNORECASE
+)
 
 
 def _named_only_in(text: str, spans: list[tuple[int, int]], names: list[str]) -> bool:
