@@ -24,8 +24,8 @@ OPENING = "Osteochondroma is the commonest benign bone tumour. "
         (
             "A giant cell tumour extends to the articular surface and lacks a sclerotic rim.",
             "Giant cell tumour",
-            "A giant cell tumour {{c1::extends to the articular surface}} and lacks a "
-            "{{c2::sclerotic rim}}.",
+            "A giant cell tumour {{c1::extends to the articular surface}} and "
+            "{{c2::lacks a sclerotic rim}}.",
         ),
         (
             "Parosteal osteosarcomas are denser centrally and encase the shaft.",
@@ -74,7 +74,7 @@ def test_an_alternative_written_with_another_adjective_and_a_pronoun_after_it() 
     )
     assert features(text, ("Lung metastases",), "Pulmonary hamartoma") == [
         "Solitary metastases {{c1::grow quickly}}.",
-        "Solitary metastases usually lack {{c1::calcification}}.",
+        "Solitary metastases usually {{c1::lack calcification}}.",
     ]
 
 

@@ -230,10 +230,22 @@ def test_a_hedged_predicate_gives_no_without_cloze() -> None:
     assert not any("{{c" in card and "without cystic change}}" in card for card in cards)
 
 
-def test_a_long_or_coordinated_without_phrase_stays_visible() -> None:
+def test_a_long_or_and_coordinated_without_phrase_stays_visible() -> None:
+    text = (
+        "Schwannoma is a nerve sheath tumour. A neurofibroma is a fusiform mass without "
+        "any cystic change and haemorrhage or calcification of the wall."
+    )
+    cards = features(text, ("Neurofibroma",), "Schwannoma")
+    assert not any("{{c2::without" in card for card in cards)
+
+
+def test_without_a_or_b_is_hidden_whole_as_what_it_lacks() -> None:
+    # Round 10: "without A or B" says the entity has neither; one cloze keeps its "without".
     text = (
         "Schwannoma is a nerve sheath tumour. A neurofibroma is a fusiform mass without "
         "cystic change or haemorrhage."
     )
     cards = features(text, ("Neurofibroma",), "Schwannoma")
-    assert not any("{{c2::without" in card for card in cards)
+    assert cards == [
+        "A neurofibroma is a {{c1::fusiform mass}} {{c2::without cystic change or haemorrhage}}."
+    ]

@@ -469,6 +469,10 @@ def _feature_regexes(lexicon: Any) -> dict[str, re.Pattern[str]]:
         "adverbs": re.compile(adverb, re.IGNORECASE),
         "light": re.compile(rf"(?:{phrase_regex(light)})(?![\w'’-])", re.IGNORECASE),
         "content": re.compile(rf"(?:{phrase_regex(content)})(?![\w'’-])", re.IGNORECASE),
+        "absence": re.compile(
+            rf"(?:{phrase_regex(_feature_words(lexicon, 'feature_absence_verbs'))})",
+            re.IGNORECASE,
+        ),
         "hedge": re.compile(
             rf"(?<![\w-])(?:{phrase_regex(_feature_words(lexicon, 'feature_hedges'))})(?![\w-])",
             re.IGNORECASE,
@@ -543,7 +547,12 @@ def _term_end(text: str, start: int, end: int, regexes: dict[str, re.Pattern[str
             continue
         if word in {"and", "or"}:
             following = text[stop.end() : end].lstrip()
-            if following and not regexes["opening"].match(following):
+            # "and its septa are complete": a possessive opening a clause of its own ends the
+            # feature ("the artery and its branches" runs on).
+            clause = re.match(
+                r"(?:its|their)\s+[\w-]+\s+(?:is|are|was|were|has|have)\b", following, re.I
+            )
+            if following and not clause and not regexes["opening"].match(following):
                 position = stop.end()
                 continue
         return stop.start()
@@ -594,7 +603,10 @@ def _predicate_feature(
     if verb is None:
         return []
     after = verb.end()
-    if content or negation:
+    # "lacks medullary continuity": a verb of absence is hidden with its object, like "does not
+    # show", so the answer itself says what the entity is without and never reads as a finding.
+    absence = light is not None and regexes["absence"].fullmatch(light.group()) is not None
+    if content or negation or absence:
         if answer_start is None:
             answer_start = verb.start()
         # "communicates with the knee joint", "disappear on repeat imaging": one preposition
@@ -832,13 +844,17 @@ def _without_item(text: str, start: int, end: int, lexicon: Any) -> list[tuple[i
     feature is a feature of its own, hidden with its "without" so that the answer says what the
     entity lacks and never reads as a finding it has; [] otherwise."""
     joined = re.match(
-        r"\s+(?P<item>without\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s*(?:[,;.]|$)", text[start:end]
+        r"\s+(?P<item>without\s+[\w-]+(?:\s+[\w-]+){0,4}?)\s*(?:[,;.]|$)", text[start:end]
     )
     if joined is None:
         return []
     s, e = start + joined.start("item"), start + joined.end("item")
     bare = re.sub(r"^without\s+", "", text[s:e])
-    if re.search(r"\b(?:and|or|but|which|that|it|its)\b", bare, re.IGNORECASE):
+    # "without a gradient or collaterals" lacks both: "or" under "without" joins what is absent,
+    # while "and" may open a predicate of its own.
+    if re.search(r"\b(?:and|but|which|that|it|its)\b", bare, re.IGNORECASE):
+        return []
+    if len(re.findall(r"\bor\b", bare, re.IGNORECASE)) > 1:
         return []
     return [(s, e)] if _usable_term(bare, lexicon) else []
 
@@ -900,6 +916,10 @@ def _alternative_named(phrase: str, names: list[str], lexicon: Any, own: str = "
     # "Emphysematous pyelonephritis": a head alone never names an alternative when the other
     # words belong to the case's diagnosis.
     if set(words[:-1]) & own_words:
+        return None
+    # "The bladder is first drained" with "Neurogenic bladder" listed: a bare head after "the"
+    # points at the organ or thing already in view, not at the alternative its modifier names.
+    if len(words) == 1 and re.match(r"(?:the|this|that)\s", phrase.strip(), re.IGNORECASE):
         return None
     for name in names:
         core_words = _core(name).split()
@@ -1094,6 +1114,12 @@ def _unit_feature(
     alternative = None
     if phrase is not None:
         alternative = _alternative_named(text[phrase[0] : phrase[1]], names, ctx.lexicon, own)
+    introduced = _introduced(text, names, ctx.lexicon, own) if label and not alternative else None
+    if introduced is not None:
+        # "Parosteal osteosarcoma is the main lesion to exclude: it occurs ...": the sentence
+        # before the colon names the alternative, the pronoun after it goes on about it.
+        phrase, rest = introduced[:2], introduced[2]
+        alternative = _alternative_named(text[phrase[0] : phrase[1]], names, ctx.lexicon, own)
     relative = None if label or alternative else _relative_opening(raw, names, ctx.lexicon, own)
     if relative is not None:
         # The card opens with the alternative's name: "Papillary carcinoma, which is ...".
@@ -1115,11 +1141,62 @@ def _unit_feature(
     if re.match(r"\s*(?:was|were|had)\b", text[rest - 1 :], re.IGNORECASE):
         return None
     written = upper_first(text[phrase[0] : phrase[1]])
-    spans = feature_spans(text, rest, len(text), ctx.lexicon)
-    if label and not spans:
+    clause = _label_clause(text, rest, ctx.lexicon) if label else None
+    spans = clause if clause is not None else feature_spans(text, rest, len(text), ctx.lexicon)
+    if label and not spans and clause is None:
         spans = _label_items(text, rest, ctx.lexicon)
     spans = [s for s in spans if _stated(text, rest, s, ctx.lexicon)]
     return alternative, written, upper_first(text), spans
+
+
+def _introduced(text: str, names: list[str], lexicon: Any, own: str) -> tuple[int, int, int] | None:
+    """ "Parosteal osteosarcoma is the main lesion to exclude: it occurs ...": where the name
+    that opens the sentence before the colon starts and ends, and where the predicates after the
+    colon's "it"/"they" start; None when the sentence has no such shape."""
+    colon = re.match(r"[^:;]{3,120}?:\s+(?:it|they)\s+", text, re.IGNORECASE)
+    if colon is None:
+        return None
+    opening = _opening_phrase(text[: colon.end()], lexicon)
+    if opening is None:
+        return None
+    if not re.match(r"(?:is|are)\b", text[opening[2] :], re.IGNORECASE):
+        return None  # "X enhances: it ..." already states a feature before the colon
+    if _alternative_named(text[opening[0] : opening[1]], names, lexicon, own) is None:
+        return None
+    return opening[0], opening[1], colon.end()
+
+
+def _label_clause(text: str, rest: int, lexicon: Any) -> list[tuple[int, int]] | None:
+    """The features of a "Name: ..." line whose text is a clause rather than a list: "it arises
+    from the ovary" (a pronoun repeating the name), "the tube has a thick wall" (a part of it as
+    the subject, which stays visible) or "a unilocular cyst that does not show folds" (a noun
+    phrase whose relative clause states the feature; the noun phrase stays visible). The clause
+    ends at ";" and a trailing ", with ..." aside (a setting, not the part's feature) is left out.
+    None when the text is none of these shapes."""
+    regexes = _feature_regexes(lexicon)
+    end = len(text.rstrip(" ."))
+    semicolon = text.find(";", rest)
+    if semicolon != -1:
+        end = semicolon
+    shape = re.compile(
+        r"(?P<pronoun>(?:it|they)\s+)"
+        r"|(?P<part>(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?\s+)(?=\S)"
+        r"|(?P<np>(?:(?:a|an|the)\s+)?[^;:()]{2,70}?\s+(?:that|which)\s+)",
+        re.IGNORECASE,
+    )
+    found = shape.match(text, rest, end)
+    if found is None or not regexes["opening"].match(text, found.end(), end):
+        return None
+    if found.group("np") and any(
+        regexes["opening"].match(text, rest + m.end(), found.end())
+        for m in re.finditer(r"\s+", text[rest : found.end()])
+    ):
+        return None  # a verb before "that" makes the text a clause of its own
+    if found.group("part"):
+        aside = re.compile(r",\s*with\s").search(text, found.end(), end)
+        if aside:
+            end = aside.start()
+    return feature_spans(text, found.end(), end, lexicon)
 
 
 def _relative_opening(
@@ -1211,7 +1288,9 @@ def _stated(text: str, rest: int, span: tuple[int, int], lexicon: Any) -> bool:
     does not reach it; a hedge or negation before the subject's first verb does."""
     answer = text[span[0] : span[1]]
     if re.match(
-        r"(?:no|not|never|without|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b", answer, re.I
+        r"(?:no|not|never|without|lacks?|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b",
+        answer,
+        re.I,
     ):
         return True
     begin = max([rest, *[m.end() for m in re.finditer(r",|\band\b|\bbut\b", text[: span[0]])]])
