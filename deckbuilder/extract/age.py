@@ -95,11 +95,26 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
                 continue
             if not (_affected_group(text, match, table) or _labelled(text, match, table)):
                 continue
+            if _relative_event(text, match.start(), lexicon):
+                continue
             if _restated(text, match.end(), ranges, table):
                 continue
             taken.append(match.span())
             spans.append(_answer_span(match))
     return _ranges(text, sorted(spans))
+
+
+def _relative_event(text: str, start: int, lexicon: object) -> bool:
+    """Whether an age group sits in a "whose <event>" relative clause ("..., and
+    cholangiocarcinoma, whose risk rises with age"): the age is the event's, of the noun the
+    relative follows, not whom the sentence's disease affects."""
+    events = lexicon_list(lexicon, "age", "event_subjects")
+    if not events:
+        return False
+    pattern = (
+        rf"\bwhose\s+(?:[\w-]+\s+){{0,2}}?(?:{phrase_regex(events)})\w*\s+(?:[\w-]+\s+){{0,4}}$"
+    )
+    return re.search(pattern, text[:start], re.IGNORECASE) is not None
 
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -463,6 +478,12 @@ def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> 
     frequent in younger children", "Malignant transformation occurs in older adults"): the age
     is then that event's risk group, not whom the disease affects."""
     events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
+    leading = (lexicon.get("age", {}) or {}).get("leading_aside")  # type: ignore[attr-defined]
+    aside = re.match(leading, text, re.IGNORECASE) if leading else None
+    if aside:
+        # "Although present from birth, it is diagnosed in ...": the subject is after the
+        # subordinate clause, not its conjunction.
+        text = text[: aside.start("aside")] + text[aside.end() :]
     own = _own_subject(text, lexicon)
     if not own:
         return False
@@ -512,6 +533,13 @@ def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
     or a fronted population that sets the scene for something
     else ("In children under 5 years, ultrasound is the first-line test")."""
     table = lexicon.get("age", {}) or {}  # type: ignore[attr-defined]
+    scope_end = table.get("patient_scope_end")
+    cut = re.search(scope_end, clause[first:], re.IGNORECASE) if scope_end else None
+    if cut:
+        # "diagnosed in the third decade, when stones bring the patient to imaging": a
+        # temporal clause after the age tells what happens then, to any patient; it does not
+        # make the age the case's own.
+        clause = clause[: first + cut.start()]
     if case_specific(clause, lexicon):
         return True
     patient = table.get("case_patient")
@@ -738,6 +766,8 @@ def _clause_fact(
     if _not_distribution(clause, spans[0][0], ctx.lexicon):
         return
     listed = listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
+    if listed is None:
+        listed = _colon_owner(clause, spans, disc.proper_words, ctx.lexicon)
     if listed is not None:
         # "The differentials differ: infarction ... affects older patients; thrombosis ...
         # affects young women": each clause of the list is its own subject's fact.
@@ -759,6 +789,13 @@ def _clause_fact(
     if _foreign_subject(clause, entity, disc, ctx.lexicon):
         return
     clause, spans = trim_asides(clause, spans, ctx.lexicon)
+    if spans:
+        # "In X, although present from birth, it is diagnosed ..." lost its aside: the
+        # pronoun now opens the clause and is the entity the prefix names.
+        resumed = resumed_pronoun(clause, entity, disc.proper_words)
+        delta = len(resumed) - len(clause)
+        if resumed != clause and spans[0][0] + delta >= 0:
+            clause, spans = resumed, [(s + delta, e + delta) for s, e in spans]
     clause, spans = name_coordinated(clause, spans, entity, disc.proper_words, ctx.lexicon)
     clause, spans = _named_opening(clause, spans, entity, disc.proper_words)
     parts: list[str | Answer] = []
@@ -826,6 +863,27 @@ def listed_owner(
     if norm(singular(entity)) in norm(singular(subject)):
         return None
     return upper_first(body), [(s - start, e - start) for s, e in spans], subject
+
+
+def _colon_owner(
+    clause: str, spans: list[tuple[int, int]], proper: Collection[str], lexicon: object
+) -> tuple[str, list[tuple[int, int]], str] | None:
+    """The clause after a colon that resumes the lead clause's subject with a pronoun
+    ("Parosteal osteosarcoma is the main mimic: it occurs in the third decade"), written with
+    that subject ("Parosteal osteosarcoma occurs in the third decade"), its ``spans`` shifted,
+    and the subject as owner; None when the sentence has no such shape."""
+    pattern = (lexicon.get("age", {}) or {}).get("colon_resumed")  # type: ignore[attr-defined]
+    match = re.match(pattern, clause, re.IGNORECASE) if pattern and spans else None
+    if not match or spans[0][0] < match.end():
+        return None
+    owner = re.sub(r"^(?:the|a|an)\s+", "", match.group("owner").strip(), flags=re.IGNORECASE)
+    if not is_disease_like(owner, lexicon):
+        return None
+    name = upper_first(lower_first(owner, proper)) + " "
+    if match.group("pronoun").lower() == "they":
+        name = upper_first(lower_first(plural(singular(owner)), proper)) + " "
+    delta = len(name) - match.end()
+    return name + clause[match.end() :], [(s + delta, e + delta) for s, e in spans], owner
 
 
 def reattribute(

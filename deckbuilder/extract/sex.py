@@ -58,6 +58,21 @@ def find_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in _roles(text, lexicon)]
 
 
+def _find_item_sex(text: str, lexicon: object) -> list[tuple[int, int]]:
+    """:func:`find_sex` for one comma part of a differential's parenthesis, where a bare group
+    that is the part's whole value ("angiosarcoma (elderly men, ...)") names the sex the item
+    affects, as "affects elderly men" would."""
+    found = find_sex(text, lexicon)
+    if found:
+        return found
+    bare = (lexicon.get("sex", {}) or {}).get("item_group")  # type: ignore[attr-defined]
+    match = re.match(bare, text.strip(), re.IGNORECASE) if bare else None
+    if not match:
+        return []
+    shift = len(text) - len(text.lstrip())
+    return [(match.start("answer") + shift, match.end("answer") + shift)]
+
+
 def _roles(text: str, lexicon: object, sentence: str | None = None) -> list[tuple[int, int, str]]:
     """:func:`find_sex` spans with their role: ``answer`` (the favoured sex), ``amount`` (how
     much more often) or ``ratio``. ``sentence`` is the whole sentence when ``text`` is one of
@@ -212,7 +227,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         label = list_label(clean(sentence.text), ctx.lexicon)
         if label:
             # "DDx: a (...), b (more common in women)": each item's own sex, or nothing.
-            yield from list_item_facts(ctx, sentence, label, KIND, find_sex)
+            yield from list_item_facts(ctx, sentence, label, KIND, _find_item_sex)
             continue
         text, entity = prepare(disc, sentence, ctx.lexicon)
         labelled = disease_label(clean(sentence.text), ctx.lexicon, "sex")
