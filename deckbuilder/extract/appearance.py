@@ -360,6 +360,9 @@ class _Tables:
         self.qualifier_groups = set(appearance.get("qualifier_groups") or [])
         self.disease_names = _word_list(appearance.get("disease_names") or [])
         self.back_reference = _word_list(appearance.get("back_references") or [])
+        negators = _word_list(appearance.get("negated_verbs") or [])
+        self.negated_verb = re.compile(rf"(?:{negators.pattern})\s+", re.I) if negators else None
+        self.hedge_after = _word_list(appearance.get("hedges_after") or [])
         self.clause_verbs = {norm(v) for v in appearance.get("clause_verbs") or []}
         gap = appearance.get("list_gap")
         self.list_gap = re.compile(str(gap), re.I) if gap else None
@@ -971,6 +974,7 @@ def find_appearances(
     tables: _Tables | None = None,
     default_setting: str | None = None,
     implied_enhancement: bool = False,
+    negated_answers: bool = False,
 ) -> list[Finding]:
     """The affirmed (sequence, appearance) pairs of one sentence.
 
@@ -982,6 +986,8 @@ def find_appearances(
             (and marked ``inherited``) for a sentence that names no setting itself.
         implied_enhancement: Whether a qualified enhancement with no setting ("enhances
             avidly", "ring enhancement") is taken as seen after contrast (marked ``implied``).
+        negated_answers: Whether a negated verb of the lexicon ("does not enhance") is an
+            answer of its own; otherwise its negation leaves it out like any other.
 
     Returns:
         Findings in reading order; negated, uncertain and vague appearances are left out, and so
@@ -1015,6 +1021,15 @@ def find_appearances(
             for w in text[term.start : term.core_end].split()[:-1]
         )
         and not re.search(r"(?<![\w-])(?:no|not|never|without)\s+$", text[: term.start], re.I)
+    ]
+    # "the infarct does not enhance": the negated verb is the answer, its "not" is owned too.
+    owned += [
+        (term.start, opener.end())
+        for term in terms
+        if negated_answers
+        and tables.negated_verb is not None
+        and (opener := tables.negated_verb.match(text, term.start))
+        and opener.end() < term.end
     ]
     label = _label(text, groups)
     findings: list[Finding] = []
@@ -1065,6 +1080,8 @@ def find_appearances(
             or _about_others(text, term)
             or _half_comparison(text, term)
             or _takes_object(text, term)
+            or _back_mention(text, term)
+            or _hedged_after(text, term, tables)
         ):
             continue
         ids = tuple(dict.fromkeys(m.id for m in group)) if group else ()
@@ -1403,6 +1420,30 @@ def _refers_back(text: str, term: _Term, tables: _Tables) -> bool:
     return bool(tables.back_reference.search(text, max(clause_start, 0), term.start))
 
 
+# "the site and length of the narrowing", "flow across the narrowing": a lone finding noun
+# after a preposition and "the" names a thing already spoken of, not a new appearance.
+_DEFINITE_OBJECT = re.compile(
+    r"(?<![\w-])(?:of|across|at|through|beyond|above|below|into|from|within|along|around|"
+    r"proximal\s+to|distal\s+to|over)\s+the\s+$",
+    re.I,
+)
+
+
+def _back_mention(text: str, term: _Term) -> bool:
+    """ "... the length of the narrowing": a one-word answer that refers back to a finding."""
+    answer = text[term.start : term.end]
+    return len(answer.split()) == 1 and bool(_DEFINITE_OBJECT.search(text[: term.start]))
+
+
+def _hedged_after(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "reduced flow, a finding of limited confidence because of bowel gas": doubted."""
+    if tables.hedge_after is None:
+        return False
+    stop = re.search(r"[;.](?:\s|$)", text[term.end :])
+    end = term.end + stop.start() if stop else len(text)
+    return bool(tables.hedge_after.search(text, term.end, end))
+
+
 # --- contrasts between two entities -------------------------------------------------------
 
 
@@ -1559,6 +1600,11 @@ def _parts(
         parts.append(Answer(text[a_start:a_end], index))
         position = a_end
     tail = text[position:end].rstrip(" ,;:")
+    cut = text[start:end]
+    if cut.count(")") > cut.count("(") and tail.rstrip(".").endswith(")"):
+        # "(...; non-EPI DWI: ... with a low ADC)." cut from inside a bracket: its closing
+        # bracket has no opening one in the card.
+        tail = tail.rstrip(".").removesuffix(")").rstrip(" ,;:")
     if not tail.endswith((".", "!", "?")):
         tail += "."
     parts.append(tail)
@@ -1566,6 +1612,8 @@ def _parts(
         parts[0] = re.sub(
             r"^[\s,;:]*(?:(?:and|but|whereas|while|although|though)\s+)?", "", parts[0]
         )
+        if cut.count("(") > cut.count(")"):
+            parts[0] = re.sub(r"^\(\s*", "", parts[0])
     return [p for p in parts if not (isinstance(p, str) and not p)]
 
 
@@ -1666,6 +1714,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             text = _unprefixed(text, entity, sentence, disc)
             if _labelled_by_other(clean(sentence.text), entity, disc, tables):
                 continue
+        text = _without_imaging_opener(text, tables)
         mentions = _mentions(text, tables)
         modality = last_modality.get(sentence.section, default_modality)
         for mention in mentions:
@@ -1694,6 +1743,14 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                     topical[paragraph] = next(iter(families))
             elif paragraph in topical and not mentions:
                 inherited = topical[paragraph]
+            if paragraph in topical:
+                # "CT: fluid attenuation. MRI: T1 low, T2 high. Fluid-fluid levels after
+                # fracture.": the last setting label, not the first, holds for what follows.
+                raw = clean(sentence.text)
+                raw_label = _label(raw, _groups(raw, _mentions(raw, tables), tables.clause_verbs))
+                family = _family(raw_label[-1].id, tables) if raw_label else None
+                if family:
+                    topical[paragraph] = family
         if (
             sentence.section is SectionKind.IMAGING_FINDINGS
             and paragraph is not None
@@ -1719,6 +1776,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             tables,
             default_setting=inherited,
             implied_enhancement=not findings_section,
+            # A teaching sentence's "the scar does not enhance" is a look to learn; in a
+            # case's own findings the specification reads it as a plain denial: no card.
+            negated_answers=not findings_section,
         )
         terms = _terms(text, tables, mentions)
         contrast = None if findings_section else _contrast(text, tables, terms)
@@ -1797,6 +1857,21 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             bucket.add(core)
             yield fact
         last_modality[sentence.section] = modality
+
+
+_IMAGING_OPENER = re.compile(
+    r"^\s*(?:(?:in|on|at|at\s+the|for)\s+(?:the\s+)?imaging\s*,|imaging\s*:)\s*", re.I
+)
+
+
+def _without_imaging_opener(text: str, tables: _Tables) -> str:
+    """ "In the imaging, CT is frequently normal": the opener is a topic label ("Imaging:")
+    read as a phrase; once the rest names its own modality the label adds nothing."""
+    opener = _IMAGING_OPENER.match(text)
+    if not opener or not _mentions(text[opener.end() :], tables):
+        return text
+    rest = text[opener.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _without_weak(text: str, findings: list[Finding], tables: _Tables) -> list[Finding]:
