@@ -171,3 +171,14 @@ def test_a_prognostic_statement_keeps_its_card_without_the_reason_clause() -> No
     facts = _facts(text, "Congenital diaphragmatic hernia", "prognostic-feature")
     assert [f.answers() for f in facts] == [("liver herniation", "low lung-to-head ratio")]
     assert "because" not in facts[0].text
+
+
+def test_a_list_of_main_complications_after_a_semicolon() -> None:
+    text = (
+        "Polycystic kidney disease is an inherited cystic disease. Cysts enlarge the kidneys "
+        "over decades; cyst haemorrhage and cyst infection are the main complications."
+    )
+    assert _flat(text, "Polycystic kidney disease", "complication") == {
+        "cyst haemorrhage",
+        "cyst infection",
+    }
