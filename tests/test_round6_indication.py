@@ -320,3 +320,20 @@ def test_plural_subjects_call_for_a_treatment() -> None:
         "call for a pull-through operation."
     )
     assert [tuple(a.lower() for a in found) for found in answers(text)] == [("long-segment forms",)]
+
+
+def test_the_treatments_second_predicate_ends_its_conditions() -> None:
+    text = (
+        "Pancreatic neuroendocrine tumours are often hormonally silent. Enucleation is "
+        "recommended for tumours smaller than 2 cm away from the duct, and offers a low rate "
+        "of pancreatic insufficiency."
+    )
+    assert answers(text) == [("tumours smaller than 2 cm away from the duct",)]
+
+
+def test_a_condition_that_itself_holds_and_plus_verb_is_cut_there() -> None:
+    text = (
+        "Thymomas are the commonest anterior mediastinal tumours. Thymectomy is indicated "
+        "for invasive tumours and for myasthenia gravis, and gives lasting remission in many."
+    )
+    assert answers(text) == [("invasive tumours", "myasthenia gravis")]
