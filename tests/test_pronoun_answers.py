@@ -79,3 +79,16 @@ def test_a_lone_possessive_answer_still_drops_the_card() -> None:
         )
         == []
     )
+
+
+def test_this_last_one_points_into_its_own_list_and_pulls_in_no_earlier_sentence() -> None:
+    case = make_case(
+        discussion=(
+            "It occurs mainly in middle-aged men. The commonest cause is alcohol abuse; other "
+            "causes are gallstones, hypertriglyceridaemia and trauma, this last one being rare."
+        ),
+        final="Chronic calcific pancreatitis",
+    )
+    (card,) = [f for f in facts_of(case, "risk-factor") if "alcohol" in f.text]
+    assert "middle-aged" not in card.text
+    assert "trauma" in card.answers()

@@ -57,6 +57,7 @@ class _Words:
     verbs: frozenset[str]
     entity_nouns: frozenset[str]
     demonstratives: frozenset[str]
+    list_pointers: frozenset[str]
     anaphors: tuple[str, ...]
     quantities: frozenset[str]
     dummies: frozenset[str]
@@ -80,6 +81,7 @@ def _words(lexicon: Any) -> _Words:
         verbs=frozenset(verbs),
         entity_nouns=table("entity_nouns"),
         demonstratives=table("demonstratives"),
+        list_pointers=table("list_pointers"),
         anaphors=tuple(w.lower() for w in lexicon_list(lexicon, "anaphora", "leading")),
         quantities=table("quantities"),
         dummies=table("dummy_predicates"),
@@ -381,7 +383,7 @@ def _settle(
                 return None
         if word in words.demonstratives:
             noun = _WORD.match(source, match.end() + 1)
-            if noun is None or noun.group().lower() in words.entity_nouns:
+            if noun is None or noun.group().lower() in words.entity_nouns | words.list_pointers:
                 continue
             stem = singular(noun.group().lower())
             if stem in fact.text[:card_at].lower():
