@@ -96,6 +96,16 @@ def facts_of(case: CaseNote, kind: str | None = None) -> list[Fact]:
     return [f for f in facts if kind is None or f.kind == kind]
 
 
+def discussion_facts(discussion: str, final: str, kind: str) -> list[Fact]:
+    """The ``kind`` facts of a case made of one discussion and its final diagnosis."""
+    return facts_of(make_case(discussion=discussion, final=final), kind)
+
+
+def discussion_answers(discussion: str, final: str, kind: str) -> set[str]:
+    """Every answer of those facts, as one set."""
+    return {a for f in discussion_facts(discussion, final, kind) for a in f.answers()}
+
+
 def appearance_answers(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
     """(sequence id, answer) pairs the appearance finder reads in ``text``."""
     from deckbuilder.extract.appearance import find_appearances

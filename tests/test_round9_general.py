@@ -6,18 +6,8 @@ tuning sets, in at least two wordings; negative cases check that no card is made
 
 from __future__ import annotations
 
-from extract_helpers import facts_of, make_case
-
-from deckbuilder.model import Fact
-
-
-def _facts(discussion: str, final: str, kind: str) -> list[Fact]:
-    return facts_of(make_case(discussion=discussion, final=final), kind)
-
-
-def _flat(discussion: str, final: str, kind: str) -> set[str]:
-    return {a for f in _facts(discussion, final, kind) for a in f.answers()}
-
+from extract_helpers import discussion_answers as _flat
+from extract_helpers import discussion_facts as _facts
 
 # complication: an emphasis set between commas before the last item of a list
 
