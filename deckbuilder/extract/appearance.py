@@ -1186,6 +1186,9 @@ def _telegraphic(
     return pairs
 
 
+_SITE_LABEL = re.compile(r"\s*,\s*(?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*\s*:\s")
+
+
 def _label(text: str, groups: list[list[_Mention]]) -> list[_Mention] | None:
     """The setting a line opens with as its label ("TVUS: ...", "CECT, portal venous phase:")."""
     if not groups:
@@ -1204,6 +1207,10 @@ def _label(text: str, groups: list[list[_Mention]]) -> list[_Mention] | None:
         after = re.match(r"(?:\s*\([^)]*\))?\s*:\s", text[groups[1][-1].end :])
         if re.fullmatch(r"\s*,\s*", gap) and after:
             return groups[1]
+    # "Radiographs, L humerus: ...", "MRI, left knee: ...": a setting and the part imaged, as
+    # a label; a short site after the comma, with no clause of its own, is no finding.
+    if _SITE_LABEL.match(rest):
+        return first
     return None
 
 
@@ -1817,6 +1824,18 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 # An item of a list under a setting's header is written as a fragment on
                 # purpose and reads as one; elsewhere, "Surrounding echogenic fat and a small
                 # fluid collection." under an inherited "On ultrasound, " is a fragment.
+                continue
+            if (
+                finding.inherited
+                and paragraph in labelled
+                and re.fullmatch(
+                    r"[\w\s-]*(?:ed|ing)",
+                    re.sub(r"[\s.;]+$", "", text).strip(),
+                )
+                and text[slice(*finding.answer)].strip() == re.sub(r"[\s.;]+$", "", text).strip()
+            ):
+                # "Well defined." under a setting label: a participle alone names no
+                # structure, and "on radiographs, {{well defined}}" says nothing of what is.
                 continue
             owner = entity
             if not findings_section:
