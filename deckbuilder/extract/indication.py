@@ -854,8 +854,15 @@ def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
         # The lead is checked on the plain items: a coordinated item ("severe or disabling
         # pain") would read as two indications to find_indication, yet is one list entry.
         plain = [answer for answer in answers if answer and not _coordinated(answer)]
-        if not plain or not all(_whole_item(lead, item, ctx.lexicon, names) for item in plain):
-            continue
+        if plain:
+            if not all(_whole_item(lead, item, ctx.lexicon, names) for item in plain):
+                continue
+        else:
+            # Only coordinated items ("failure of A or failure of B"): each must still read
+            # whole, from its first word to its last, as what the lead indicates.
+            plain = [answer for answer in answers if answer]
+            if not all(_whole_item(lead, item, ctx.lexicon, names, True) for item in plain):
+                continue
         prepared, named = prepare(disc, sentence, ctx.lexicon, entity)
         first = sentence.text.split(None, 1)[0]
         at = prepared.find(first)
@@ -870,6 +877,13 @@ def _list_facts(ctx: CaseContext, disc: Any) -> Iterator[Fact]:
             # the items as the prepared sentence writes them: an item spelled out differently
             # (an abbreviation expanded) leaves the list without a card
             at = prepared.lower().find(item.lower(), position)
+            if at < 0 and answer:
+                # the card spells an abbreviation out ("an HV" -> "a hepatic vein (HV)"): the
+                # item is found as spelled out when its answer still opens it
+                spelled, spelled_answer = disc.expand(item), disc.expand(answer)
+                if spelled.startswith(spelled_answer):
+                    item, answer = spelled, spelled_answer
+                    at = prepared.lower().find(item.lower(), position)
             if at < 0:
                 found_all = False
                 break
@@ -899,13 +913,17 @@ def _with_copula(lead: str) -> str:
     )
 
 
-def _whole_item(lead: str, item: str, lexicon: object, names: Sequence[str]) -> bool:
-    """Whether "<lead> <item>." states the item whole as the lead's one indication."""
+def _whole_item(
+    lead: str, item: str, lexicon: object, names: Sequence[str], joined: bool = False
+) -> bool:
+    """Whether "<lead> <item>." states the item whole as the lead's one indication (with
+    `joined`, as the lead's indications, read from the first one's start to the last one's end:
+    a coordinated item is split by find_indication yet stays one list entry)."""
     text = f"{lead} {item}."
     found = find_indication(text, lexicon, names)
-    if found is None or found.treatment_span or len(found.items) != 1:
+    if found is None or found.treatment_span or (len(found.items) != 1 and not joined):
         return False
-    start, end = found.items[0]
+    start, end = found.items[0][0], found.items[-1][1]
     return _bare_item(text[start:end].strip(" .")).lower() == _bare_item(item).lower()
 
 
@@ -970,7 +988,10 @@ def _listed_sentences(
             if any(answer is None for answer in answers) or sum(map(bool, answers)) < 2:
                 continue
             joint = lead + (": " if labelled else " ")
-            text = joint + ", ".join(kept[:-1]) + " and " + kept[-1] + "."
+            # items holding a comma of their own read apart with semicolons
+            sep = "; " if any("," in item for item in kept) else ", "
+            last = "; and " if sep == "; " else " and "
+            text = joint + sep.join(kept[:-1]) + last + kept[-1] + "."
             yield (
                 replace(lead_sentence, text=text),
                 joint.rstrip(),
@@ -1007,6 +1028,12 @@ def _coordinated(item: str) -> bool:
     return bool(re.search(r"\s(?:and|or)\s", item, re.IGNORECASE))
 
 
+_ITEM_TAIL = (
+    r"(?P<head>[^,;:()]+?),\s+(?:(?:treated|managed|repaired|handled)\s+(?:\w+\s+)?(?:with|by)"
+    r"|in\s+which\s+case|which\s+(?:is|are|can|may|calls?|requires?|need)|where)\b[^;:]*"
+)
+
+
 def _item_answer(item: str, treatment_re: re.Pattern[str]) -> str | None:
     """The part of a list item its cloze hides: the whole item when it reads as one condition,
     its head when a closing bracket only explains it ("proximal femoral lesions (risk of
@@ -1015,6 +1042,11 @@ def _item_answer(item: str, treatment_re: re.Pattern[str]) -> str | None:
     if _condition_item(item, treatment_re):
         return item
     head = re.fullmatch(r"(?P<head>[^()]+?)\s*\([^()]+\)", item)
+    if head and _condition_item(head.group("head"), treatment_re):
+        return head.group("head")
+    # "failure of anticoagulation, in which case a shunt is placed", "short stenosis, treated
+    # with stenting": a clause after the comma says what is done; the head is the condition.
+    head = re.fullmatch(_ITEM_TAIL, item, re.IGNORECASE)
     if head and _condition_item(head.group("head"), treatment_re):
         return head.group("head")
     opening = " ".join(item.split()[:3])
