@@ -478,8 +478,7 @@ def _event_subject(text: str, entity: str, disc: Discourse, lexicon: object) -> 
     frequent in younger children", "Malignant transformation occurs in older adults"): the age
     is then that event's risk group, not whom the disease affects."""
     events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
-    leading = (lexicon.get("age", {}) or {}).get("leading_aside")  # type: ignore[attr-defined]
-    aside = re.match(leading, text, re.IGNORECASE) if leading else None
+    aside = _leading_aside(text, lexicon)
     if aside:
         # "Although present from birth, it is diagnosed in ...": the subject is after the
         # subordinate clause, not its conjunction.
@@ -554,6 +553,34 @@ def _not_distribution(clause: str, first: int, lexicon: object) -> bool:
     return bool(match and first < match.end())
 
 
+def break_window(text: str, start: int, end: int, breaks: str | None) -> tuple[int, int]:
+    """The bounds of the clause of ``text`` around ``text[start:end]``: from the last match of
+    ``breaks`` ending before it to the first one starting after it."""
+    begin, stop = 0, len(text)
+    if breaks:
+        for cut in re.finditer(breaks, text, re.IGNORECASE):
+            if cut.end() <= start:
+                begin = cut.end()
+            elif cut.start() >= end:
+                stop = cut.start()
+                break
+    return begin, stop
+
+
+def _leading_aside(text: str, lexicon: object) -> re.Match[str] | None:
+    """A subordinate clause opening the text ("Although present from birth, ..."), or None."""
+    leading = (lexicon.get("age", {}) or {}).get("leading_aside")  # type: ignore[attr-defined]
+    return re.match(leading, text, re.IGNORECASE) if leading else None
+
+
+def _aside_end(text: str, start: int, lexicon: object) -> int | None:
+    """Where a leading aside that closes before ``start`` ends, or None."""
+    aside = _leading_aside(text, lexicon)
+    if aside and aside.start("aside") < aside.end() <= start:
+        return aside.end()
+    return None
+
+
 def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
     """Whether the answer ``text[start:end]`` sits in a clause that negates or doubts it, as a
     second check beside the shared polarity triggers: "It is not seen in children", "was
@@ -566,24 +593,16 @@ def doubted(text: str, start: int, end: int, lexicon: object) -> bool:
         # A telegraphic line ("Cystic neoplasm: older women, septated cyst without edema") is a
         # list of items: a negation in one item says nothing of the next.
         breaks = f"(?:{breaks})|,\\s*"
-    begin, stop = 0, len(text)
-    if breaks:
-        for cut in re.finditer(breaks, text, re.IGNORECASE):
-            if cut.end() <= start:
-                begin = cut.end()
-            elif cut.start() >= end:
-                stop = cut.start()
-                break
+    begin, stop = break_window(text, start, end, breaks)
     predicate = table.get("doubt_predicate_break")
     later = re.search(predicate, text[end:stop]) if predicate else None
     if later:
         stop = end + later.start()
-    leading = table.get("leading_aside")
-    aside = re.match(leading, text, re.IGNORECASE) if leading else None
-    if aside and aside.start("aside") < aside.end() <= start:
+    aside_end = _aside_end(text, start, lexicon)
+    if aside_end is not None:
         # "Although the lesion is presumably congenital, patients present at 20-50 years": the
         # hedge belongs to the subordinate clause, not to the age of the main one.
-        begin = max(begin, aside.end())
+        begin = max(begin, aside_end)
     doubt = table.get("doubt")
     if doubt and re.search(doubt, text[begin:stop], re.IGNORECASE):
         return True
@@ -603,12 +622,10 @@ def _affirmed(text: str, lexicon: object, start: int, end: int) -> bool:
     ("never contains air and affects younger adults") does not reach a later one."""
     if affirmed(text, lexicon, start, end):
         return True
-    leading = (lexicon.get("age", {}) or {}).get("leading_aside")  # type: ignore[attr-defined]
-    aside = re.match(leading, text, re.IGNORECASE) if leading else None
-    if aside and aside.start("aside") < aside.end() <= start:
+    cut = _aside_end(text, start, lexicon)
+    if cut is not None:
         # "Although they are presumably congenital, most patients present at 5-30 years": the
         # hedge stays in its subordinate clause; the main clause is judged alone.
-        cut = aside.end()
         return affirmed(text[cut:], lexicon, start - cut, end - cut)
     pattern = (lexicon.get("age", {}) or {}).get("coordinated")  # type: ignore[attr-defined]
     if not pattern:
@@ -742,12 +759,11 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             clauses.setdefault(offset, clause)
         for offset, clause in sorted(clauses.items()):
             own = [(s - offset, e - offset) for s, e in spans if offset <= s < offset + len(clause)]
-            if offset > min(clauses) and (
-                listed_owner(clause, own, entity, offset, disc, ctx.lexicon) is None
-            ):
+            listed = listed_owner(clause, own, entity, offset, disc, ctx.lexicon)
+            if offset > min(clauses) and listed is None:
                 continue  # a later clause gives a card of its own only for its own disease
             yield from _clause_fact(
-                ctx, sentence, disc, (clause, offset), own, entity, bool(label_entity)
+                ctx, sentence, disc, (clause, offset), own, entity, bool(label_entity), listed
             )
 
 
@@ -759,13 +775,14 @@ def _clause_fact(
     spans: list[tuple[int, int]],
     entity: str,
     label_entity: bool,
+    listed: tuple[str, list[tuple[int, int]], str] | None,
 ) -> Iterator[Fact]:
     """The age fact of one semicolon clause (``where``: the clause and its offset in the
-    prepared sentence) with the answer ``spans`` (relative to the clause)."""
+    prepared sentence) with the answer ``spans`` (relative to the clause); ``listed`` is the
+    clause rewritten for its own listed disease, by :func:`listed_owner`, or None."""
     clause, offset = where
     if _not_distribution(clause, spans[0][0], ctx.lexicon):
         return
-    listed = listed_owner(clause, spans, entity, offset, disc, ctx.lexicon)
     if listed is None:
         listed = _colon_owner(clause, spans, disc.proper_words, ctx.lexicon)
     if listed is not None:
@@ -855,8 +872,8 @@ def listed_owner(
         )
     if not subject or not is_disease_like(subject, lexicon) or _same(subject, entity):
         return None
-    words = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]*", subject)}
-    if words & table_words(lexicon, "comparison_owners") or _subgroup(
+    subject_words = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]*", subject)}
+    if subject_words & table_words(lexicon, "comparison_owners") or _subgroup(
         disc, subject, entity, lexicon
     ):
         return None

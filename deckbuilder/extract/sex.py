@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from deckbuilder.extract.age import (
+    break_window,
     disease_label,
     doubted,
     field_label,
@@ -168,15 +169,9 @@ def _own_clause(text: str, found: list[tuple[int, int, str]], lexicon: object) -
     uses: a one-sex word in another clause ("..., and women in the third trimester of
     pregnancy, ..., and men are affected three times as often as women") limits nothing."""
     breaks = (lexicon.get("age", {}) or {}).get("doubt_breaks")  # type: ignore[attr-defined]
-    first, last = found[0][0], found[-1][1]
-    begin, stop = 0, len(text)
-    if isinstance(breaks, str):
-        for cut in re.finditer(breaks, text, re.IGNORECASE):
-            if cut.end() <= first:
-                begin = cut.end()
-            elif cut.start() >= last:
-                stop = cut.start()
-                break
+    if not isinstance(breaks, str):
+        breaks = None
+    begin, stop = break_window(text, found[0][0], found[-1][1], breaks)
     return text[begin:stop]
 
 
