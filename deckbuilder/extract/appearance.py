@@ -228,6 +228,11 @@ def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(_phrase_regex(w) for w in ordered), re.I)
 
 
+def _longest_first(words: Sequence[Any]) -> str:
+    """``words`` escaped as regex alternatives, the longest first so a longer phrase wins."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len)[::-1])
+
+
 class _Tables:
     """The sequences and appearance lexicons compiled once per run."""
 
@@ -254,7 +259,7 @@ class _Tables:
         # "C+: ring enhancement": abbreviations that name a setting only as a line's label.
         self.label_only: list[tuple[str, re.Pattern[str]]] = []
         for setting_id, labels in (sequences.get("label_only") or {}).items():
-            alternatives = "|".join(re.escape(str(x)) for x in sorted(labels, key=len)[::-1])
+            alternatives = _longest_first(labels)
             if alternatives:
                 self.label_only.append(
                     (
@@ -262,18 +267,16 @@ class _Tables:
                         re.compile(rf"(?:^|(?<=[;,.]))[\s*\u2022-]*({alternatives})(?=\s*:\s)"),
                     )
                 )
-        telegraphic = (lexicon.get("appearance", None) or {}).get("telegraphic") or {}
-        words = "|".join(
-            re.escape(str(w)) for w in sorted(telegraphic.get("values") or [], key=len)[::-1]
-        )
-        modifiers = "|".join(re.escape(str(w)) for w in telegraphic.get("modifiers") or [])
+        telegraphic = appearance.get("telegraphic") or {}
+        words = _longest_first(telegraphic.get("values") or [])
+        level_modifiers = "|".join(re.escape(str(w)) for w in telegraphic.get("modifiers") or [])
         # "T1: iso; T2 high": a short level written right after its sequence, as a whole
         # item of a list; a range ("iso- to hyperintense") is one answer.
         self.telegraphic_value = (
             re.compile(
                 # "T1-weighted imaging (T1WI): low": the label's abbreviation sits before its colon.
                 r"(?:(?:\s*\([^()]{1,24}\))?\s*:\s*|\s+)(?P<value>"
-                + (rf"(?:(?:{modifiers})\s+)?" if modifiers else "")
+                + (rf"(?:(?:{level_modifiers})\s+)?" if level_modifiers else "")
                 + rf"(?:{words})(?:\s*-?\s*(?:to|/)\s*(?:{words}))?)\s*(?=[;,.]|$)",
                 re.I,
             )
@@ -295,7 +298,7 @@ class _Tables:
         self.groups: list[_TermGroup] = []
         graded = appearance.get("graded") or {}
         prefixes = "|".join(re.escape(p) for p in graded.get("prefixes", []))
-        stems = "|".join(re.escape(s) for s in sorted(graded.get("stems", []), key=len)[::-1])
+        stems = _longest_first(graded.get("stems", []))
         if prefixes and stems:
             # "hypointense", "iso- to hyperintense", "hypo/isointense"
             one = rf"(?:{prefixes})[\s\-]?(?:{stems})"
@@ -305,7 +308,7 @@ class _Tables:
             self.groups.append(_TermGroup("signal", None, grade_pattern))
         self.graded_modalities: list[tuple[str, re.Pattern[str]]] = []
         for modality, own_stems in (graded.get("modalities") or {}).items():
-            alternatives = "|".join(re.escape(x) for x in sorted(own_stems, key=len)[::-1])
+            alternatives = _longest_first(own_stems)
             if prefixes and alternatives:
                 self.graded_modalities.append(
                     (
@@ -364,6 +367,8 @@ class _Tables:
         self.negated_verb = re.compile(rf"(?:{negators.pattern})\s+", re.I) if negators else None
         self.hedge_after = _word_list(appearance.get("hedges_after") or [])
         self.clause_verbs = {norm(v) for v in appearance.get("clause_verbs") or []}
+        # The subject table's verbs, for reading a clause's lead back to its subject.
+        self.subject_verbs = set(lexicon_list(lexicon, "subject", "verbs"))
         gap = appearance.get("list_gap")
         self.list_gap = re.compile(str(gap), re.I) if gap else None
         self.calcification_settings = set(appearance.get("calcification_settings") or [])
@@ -1693,7 +1698,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
     teaching = _teaching_start(ctx, tables)
     named: dict[int, set[str]] = {}  # paragraph -> modalities its sentences named so far
     earlier: list[str] = []  # findings sentences read so far
-    verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
+    verbs = tables.subject_verbs
     for sentence in ctx.sentences:
         if sentence.section in (SectionKind.DIFFERENTIAL_DIAGNOSIS, SectionKind.FINAL_DIAGNOSIS):
             continue
@@ -2199,8 +2204,7 @@ def _fact(
     else:
         start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
         end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
-        verbs = set(lexicon_list(ctx.lexicon, "subject", "verbs"))
-        start = _with_lead(text, start, end, tables, verbs)
+        start = _with_lead(text, start, end, tables, tables.subject_verbs)
     parts = _parts(text, start, end, answers)
     section = sentence.section.value
     if finding.inherited:
