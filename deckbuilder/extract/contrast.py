@@ -46,6 +46,7 @@ from deckbuilder.extract.text import (
     slug,
     upper_first,
 )
+from deckbuilder.lexicon import Lexicon
 from deckbuilder.model import BlockKind, Fact, Sentence, SourceLocation
 
 KIND = "distinguishing-feature"
@@ -453,6 +454,13 @@ def _feature_words(lexicon: Any, key: str) -> list[str]:
 
 def _feature_regexes(lexicon: Any) -> dict[str, re.Pattern[str]]:
     """The compiled word lists of the feature reader, keyed by what they recognise."""
+    if isinstance(lexicon, Lexicon):
+        # Asked for several times per sentence: build the patterns once per lexicon.
+        return lexicon.derived("contrast.feature_regexes", _compile_feature_regexes)
+    return _compile_feature_regexes(lexicon)
+
+
+def _compile_feature_regexes(lexicon: Any) -> dict[str, re.Pattern[str]]:
     light = _feature_words(lexicon, "feature_light_verbs")
     content = _feature_words(lexicon, "feature_content_verbs")
     adverbs = _feature_words(lexicon, "feature_adverbs")
@@ -991,7 +999,7 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             r"(?:unlike|in\s+contrast|as\s+opposed)\b", raw, re.IGNORECASE
         ):
             continue
-        label = re.match(r"(?P<np>[^:,;]{3,90}):\s+", raw)
+        label = _LABEL.match(raw)
         if label and _alternative_named(label.group("np"), names, ctx.lexicon, own):
             units = [raw]
         else:
@@ -1007,7 +1015,7 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             alternative, written, card, spans = found
             last = previous = (alternative, written)
             if label and len(units) == 1 and sentence.location in items:
-                pending = _Pending(sentence, alternative, written, card, list(spans))
+                pending = _Pending(sentence, alternative, card, list(spans))
             elif spans:
                 yield _feature_fact(
                     ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
@@ -1016,14 +1024,17 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
         yield _pending_fact(ctx, pending)
 
 
+# "Aneurysmal bone cyst (ABC): eccentric ...": a list item's label before its colon.
+_LABEL = re.compile(r"(?P<np>[^:,;]{3,90}):\s+")
+
+
 @dataclass
 class _Pending:
     """A list item's card being gathered: its first sentence, whose features it names, the
-    label as written, the card's text so far and the spans to hide in it."""
+    card's text so far and the spans to hide in it."""
 
     sentence: Sentence
     alternative: str
-    written: str
     card: str
     spans: list[tuple[int, int]]
 
@@ -1101,7 +1112,7 @@ def _unit_feature(
 ) -> tuple[str, str, str, list[tuple[int, int]]] | None:
     """The alternative ``raw`` is about, its subject as written, the card's text and the spans
     of its features; None when it is about no listed alternative."""
-    label = re.match(r"(?P<np>[^:,;]{3,90}):\s+", raw)
+    label = _LABEL.match(raw)
     text = raw
     phrase: tuple[int, int] | None
     if label:
@@ -1414,8 +1425,9 @@ def _ddx_answer(feature: str, lexicon: Any) -> tuple[int, int] | None:
     if not rest.strip() or not affirmed(rest, lexicon):
         return None
     # "may show flow voids": a hedge the polarity words miss still keeps the feature visible.
-    hedges = phrase_regex(_feature_words(lexicon, "feature_hedges"))
-    if hedges and re.search(rf"(?<![\w-])(?:{hedges})(?![\w-])", feature, re.IGNORECASE):
+    if _feature_words(lexicon, "feature_hedges") and _feature_regexes(lexicon)["hedge"].search(
+        feature
+    ):
         return None
     end = len(feature)
     if len(feature.split()) > 6:
