@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from deckbuilder.extract import extract_facts
+from deckbuilder.extract.appearance import sequence_ids
 from deckbuilder.importer import import_case
 from deckbuilder.model import Fact, SourceDocument
 from deckbuilder.parser import parse_case_note
@@ -105,8 +106,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def satisfies(fact: Fact, entry: dict[str, Any]) -> bool:
-    """Whether ``fact`` meets an expected (or absent) entry."""
+def satisfies(fact: Fact, entry: dict[str, Any], lexicon: Any = None) -> bool:
+    """Whether ``fact`` meets an expected (or absent) entry.
+
+    A ``context`` naming a sequence or modality is met by any spelling of it: an author's
+    "T2WI" is the card's "T2-weighted images" (with ``lexicon``, which knows the synonyms).
+    """
     if entry.get("kind") and fact.kind != entry["kind"]:
         return False
     if "answer" in entry and not any(
@@ -114,7 +119,15 @@ def satisfies(fact: Fact, entry: dict[str, Any]) -> bool:
     ):
         return False
     text = _norm(fact.text)
-    return all(_norm(entry[k]) in text for k in ("subject", "context") if entry.get(k))
+    if entry.get("subject") and _norm(entry["subject"]) not in text:
+        return False
+    context = entry.get("context")
+    if not context or _norm(context) in text:
+        return True
+    if lexicon is None:
+        return False
+    named = sequence_ids(str(context), lexicon)
+    return bool(named) and named <= sequence_ids(fact.text, lexicon)
 
 
 def _load_case(folder: Path) -> tuple[str, str] | None:
@@ -150,12 +163,14 @@ def evaluate_case(folder: Path, lexicon: Any) -> CaseResult | None:
     expected = yaml.safe_load((folder / "expected.yaml").read_text("utf-8")) or {}
     entries = list(expected.get("facts") or [])
     for entry in entries:
-        (result.found if any(satisfies(f, entry) for f in facts) else result.missed).append(entry)
+        (
+            result.found if any(satisfies(f, entry, lexicon) for f in facts) else result.missed
+        ).append(entry)
     for fact in facts:
-        if not any(satisfies(fact, e) for e in entries if e.get("kind") == fact.kind):
+        if not any(satisfies(fact, e, lexicon) for e in entries if e.get("kind") == fact.kind):
             result.unmatched.append(fact)
         for absent in expected.get("absent") or []:
-            if satisfies(fact, absent):
+            if satisfies(fact, absent, lexicon):
                 result.false_positives.append((absent, fact))
     return result
 

@@ -4,8 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from deckbuilder.evaluate import CORE_KINDS, GENERAL_KINDS, evaluate_corpus, format_report
+from deckbuilder.evaluate import (
+    CORE_KINDS,
+    GENERAL_KINDS,
+    evaluate_corpus,
+    format_report,
+    satisfies,
+)
 from deckbuilder.lexicon import load_lexicon
+from deckbuilder.model import Cloze, Fact, SectionKind, Sentence, SourceLocation
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -50,3 +57,27 @@ def test_no_empty_cards(report) -> None:
         for fact in case.facts:
             assert fact.clozes and all(a.strip() for a in fact.answers()), fact
             assert fact.text.strip()
+
+
+def _appearance(text: str, answer: str) -> Fact:
+    start = text.index(answer)
+    source = Sentence(text, SourceLocation("case.md", 1), SectionKind.DISCUSSION)
+    clozes = (Cloze(start, start + len(answer)),)
+    return Fact("1", "sequence-appearance", "t2", "case", text, clozes, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "met"),
+    [
+        ("A glomus tumour is bright on T2-weighted images.", "T2WI", True),
+        ("A glomus tumour is bright on T2WI.", "T2-weighted imaging", True),
+        ("On computed tomography the nodule is dense.", "CT", True),
+        ("A glomus tumour is bright on T1-weighted images.", "T2WI", False),
+        ("A glomus tumour is bright on STIR.", "fat-saturated T2WI", False),
+        ("A glomus tumour is bright.", "T2WI", False),
+    ],
+)
+def test_a_sequence_context_is_met_by_any_spelling_of_it(text, context, met) -> None:
+    answer = "dense" if "dense" in text else "bright"
+    entry = {"kind": "sequence-appearance", "context": context, "answer": answer}
+    assert satisfies(_appearance(text, answer), entry, load_lexicon()) is met

@@ -973,6 +973,11 @@ def _compiled(lexicon: Any) -> _Tables:
     return _Tables(lexicon)
 
 
+def sequence_ids(text: str, lexicon: Any) -> frozenset[str]:
+    """The sequences, phases and modalities ``text`` names, by lexicon id ("T2WI" -> t2)."""
+    return frozenset(mention.id for mention in _mentions(text, _compiled(lexicon)))
+
+
 def find_appearances(
     text: str,
     lexicon: Any,
