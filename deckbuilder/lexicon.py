@@ -41,7 +41,7 @@ class Lexicon:
         """The value ``build(self)``, computed on first use and kept for this lexicon's lifetime."""
         if name not in self._derived:
             self._derived[name] = build(self)
-        return self._derived[name]  # type: ignore[no-any-return]
+        return self._derived[name]
 
 
 def load_lexicon() -> Lexicon:

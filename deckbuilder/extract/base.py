@@ -43,7 +43,7 @@ class CaseContext:
         """
         if name not in self._derived:
             self._derived[name] = build(self)
-        return self._derived[name]  # type: ignore[no-any-return]
+        return self._derived[name]
 
 
 @dataclass(frozen=True)
