@@ -466,14 +466,13 @@ def _parse_body(
     bare_headings = _bare_heading_lines(lines)
     for line in lines:
         heading = _HEADING_RE.match(line.text)
+        kind = _heading_kind(heading.group("name")) if heading is not None else ""
         if heading is not None and current is not None and heading.group("inline"):
             # "Differential diagnosis: metastases (...); angiosarcoma (...)" inside the discussion
             # is prose when the section's own heading stands alone further down.
-            kind = _heading_kind(heading.group("name"))
             if kind != current.kind and any(n > line.number for n in bare_headings.get(kind, ())):
                 heading = None
         if heading is not None:
-            kind = _heading_kind(heading.group("name"))
             if kind in regions:
                 diagnostics.append(
                     warning(at(line.number), f"second '{_SECTION_HEADINGS[kind]}' heading; merged")
