@@ -467,11 +467,16 @@ def _parse_body(
     for line in lines:
         heading = _HEADING_RE.match(line.text)
         kind = _heading_kind(heading.group("name")) if heading is not None else ""
-        if heading is not None and current is not None and heading.group("inline"):
-            # "Differential diagnosis: metastases (...); angiosarcoma (...)" inside the discussion
-            # is prose when the section's own heading stands alone further down.
-            if kind != current.kind and any(n > line.number for n in bare_headings.get(kind, ())):
-                heading = None
+        # "Differential diagnosis: metastases (...); angiosarcoma (...)" inside the discussion
+        # is prose when the section's own heading stands alone further down.
+        if (
+            heading is not None
+            and current is not None
+            and heading.group("inline")
+            and kind != current.kind
+            and any(n > line.number for n in bare_headings.get(kind, ()))
+        ):
+            heading = None
         if heading is not None:
             if kind in regions:
                 diagnostics.append(
