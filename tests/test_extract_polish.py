@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import facts_of, make_case, marked
 
 from deckbuilder.extract import case_sentences
@@ -107,6 +108,29 @@ def test_case_summary_leaves_out_a_detail_it_would_have_to_cut() -> None:
         patient=Patient(age="70 years", sex="male"),
     )
     assert case_summary(case, load_lexicon()) == "70-year-old man"
+
+
+@pytest.mark.parametrize(
+    ("history", "sex", "expected"),
+    [
+        (
+            "A 38-year-old man was sent by his dentist (after a panoramic radiograph taken for a "
+            "loose molar had shown a lucent area in the mandible) with a six-month history of "
+            "jaw swelling, numbness of the lower lip and, lately, trismus.",
+            "male",
+            "38-year-old man with jaw swelling",
+        ),
+        (
+            "A 38-year-old woman was seen in clinic after an audiogram showed hearing loss; she "
+            "came with a long history of ear discharge.",
+            "female",
+            "38-year-old woman with ear discharge",
+        ),
+    ],
+)
+def test_case_summary_reads_the_complaint_not_the_examination(history, sex, expected) -> None:
+    case = make_case("Text.", history=history, patient=Patient(age="38 years", sex=sex))
+    assert case_summary(case, load_lexicon()) == expected
 
 
 def test_vignette_does_not_repeat_the_patient() -> None:
