@@ -1088,6 +1088,7 @@ def find_appearances(
             or _mistaken_for(text, term, tables)
             or _points_elsewhere(text, term, tables)
             or _about_others(text, term)
+            or _set_beside(text, term)
             or _half_comparison(text, term)
             or _takes_object(text, term)
             or _back_mention(text, term)
@@ -1358,6 +1359,27 @@ _SUBJECT_OF_COMPARISON = re.compile(
 _OPEN_COMPARATIVE = re.compile(r"\s+(?:more|less)(?![\w-])(?!\s+than(?![\w-]))", re.I)
 
 
+# "unlike a bland thrombus", "as opposed to a simple cyst": the noun phrase after a preposition
+# of comparison is what the finding is set against, not a finding itself.
+_SET_BESIDE = re.compile(
+    r"(?<![\w-])(?:unlike|in\s+contrast\s+(?:to|with)|compared\s+(?:to|with)|as\s+opposed\s+to|"
+    r"as\s+against)\s+(?:(?:a|an|the|its|their|any)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "(the "sandwich" technique)": a term naming a procedure, not what the lesion looked like.
+_PROCEDURE_AFTER = re.compile(
+    r"[\"'\u201d\u2019]?\s+(?:technique|procedure|approach|method|manoeuvre|maneuver)s?(?![\w-])",
+    re.I,
+)
+
+
+def _set_beside(text: str, term: _Term) -> bool:
+    """ "..., unlike a bland thrombus": the term is the object of a comparison."""
+    return bool(_SET_BESIDE.search(text, 0, term.start)) or bool(
+        _PROCEDURE_AFTER.match(text, term.end)
+    )
+
+
 def _about_others(text: str, term: _Term) -> bool:
     """ "a useful sign, because most other lytic lesions are bright": the term's clause is about
     other entities, named to set the topic apart."""
@@ -1597,14 +1619,29 @@ def _clause(
         commas = [
             c
             for c in commas
-            if not (w := re.match(r"[\w'-]+", text[start + c :])) or norm(w.group()) not in verbs
+            if (not (w := re.match(r"[\w'-]+", text[start + c :])) or norm(w.group()) not in verbs)
+            # A comma inside brackets ("(thin T2 images, DWI and FLAIR)") opens no clause: a
+            # cut there leaves a closing bracket with no opening one.
+            and _bracket_depth(text, start + c) == 0
         ]
         if commas:
             start += commas[-1]
-        later = re.search(r",\s+", text[high:end])
+        later = next(
+            (
+                m
+                for m in re.finditer(r",\s+", text[high:end])
+                if _bracket_depth(text, high + m.start()) == 0
+            ),
+            None,
+        )
         if later:
             end = high + later.start()
     return start, end
+
+
+def _bracket_depth(text: str, pos: int) -> int:
+    """How many brackets opened before ``pos`` are still open there."""
+    return max(text.count("(", 0, pos) - text.count(")", 0, pos), 0)
 
 
 def _parts(
@@ -1863,6 +1900,12 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 if own == UNSURE or (finding.implied and not own):
                     continue
                 owner = own or entity
+                if owner.count("(") > owner.count(")"):
+                    # "vestibular schwannoma (still": a name read up to a comma inside its
+                    # own aside; the name is what comes before the aside.
+                    owner = owner[: owner.index("(")].strip()
+                    if not owner:
+                        continue
             fact = _fact(
                 ctx,
                 sentence,
@@ -2175,6 +2218,8 @@ def _plausible_entity(entity: str, tables: _Tables) -> bool:
     """Whether a topic names an entity; "On ultrasound the main signs" is a misread opening."""
     if not entity or re.match(r"(?:on|in|at|after|with|the)\b", entity, re.I):
         return False
+    if entity.count("(") != entity.count(")"):
+        return False  # "vestibular schwannoma (still": a name cut inside its own aside
     return not _mentions(entity, tables)
 
 
