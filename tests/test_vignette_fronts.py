@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from deckbuilder.model import Fact, Patient
 from tests.extract_helpers import facts_of, findings_list_case, make_case
 
@@ -29,6 +31,30 @@ def test_a_body_part_the_diagnosis_names_stays_on_the_front() -> None:
     assert "joint effusion of the right knee" in front
     assert "arthritis" not in front.lower()
     assert "underlying condition" not in front
+
+
+@pytest.mark.parametrize(
+    ("findings", "final", "kept", "hidden"),
+    [
+        (
+            "Radiographs showed a lucent lesion of the talus with a thin sclerotic rim.",
+            "Simple bone cyst of the talus",
+            "lucent lesion of the talus",
+            "cyst",
+        ),
+        (
+            "CT showed a widened left internal auditory canal with a rounded mass at its porus.",
+            "Facial nerve schwannoma of the left internal auditory canal",
+            "widened left internal auditory canal",
+            "schwannoma",
+        ),
+    ],
+)
+def test_a_named_bone_or_canal_is_a_place_not_the_diagnosis(findings, final, kept, hidden) -> None:
+    fact = _final("A 30-year-old man had pain for months.", findings, final)
+    front = _front(fact)
+    assert kept in front
+    assert hidden not in front.lower()
 
 
 def test_an_organ_named_in_a_blood_test_is_not_hidden_but_the_disease_is() -> None:
