@@ -39,6 +39,7 @@ __all__ = [
     "final_diagnosis",
     "resolve_subject",
     "sentence_subject",
+    "without_asides",
 ]
 
 _ABBREVIATION = re.compile(r"((?:[\w'-]+\s+){0,6}[\w'-]+)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -137,13 +138,42 @@ def sentence_subject(text: str, lexicon: Any, max_words: int = 8) -> str | None:
     # A telegraphic definition "Hepatic haemangioma = most common benign liver tumour": the
     # equals sign is its verb.
     equation = re.match(r"([^=,;:]{2,80}?)\s+=\s", body)
-    match = equation or re.search(rf"\s+(?:{phrase_regex(verbs)})\b", body, re.IGNORECASE)
+    # A verb inside a bracketed aside ("X (still often called Y, although it arises ...) is")
+    # is not the sentence's: brackets are blanked, same length, while looking for the verb.
+    masked = _masked_brackets(body)
+    match = equation or re.search(rf"\s+(?:{phrase_regex(verbs)})\b", masked, re.IGNORECASE)
     if not match:
         return None
-    subject = (equation.group(1) if equation else body[: match.start()]).strip(" ,")
-    if not subject or len(subject.split()) > max_words or re.search(r"[,;:]", subject):
+    end = equation.end(1) if equation else match.start()
+    subject = body[:end].strip(" ,")
+    # A name never ends inside an open bracket; commas inside a closed aside are its own.
+    if subject.count("(") != subject.count(")"):
+        return None
+    if not subject or len(masked[:end].split()) > max_words or re.search(r"[,;:]", masked[:end]):
         return None
     return subject
+
+
+def without_asides(name: str) -> str:
+    """``name`` without its bracketed asides of more than one word: "Fibromatosis colli (also
+    called sternocleidomastoid tumour of infancy)" is "Fibromatosis colli"; "Focal nodular
+    hyperplasia (FNH)" keeps its abbreviation."""
+    return re.sub(r"\s*\((?:[^()]*\s[^()]*)\)", "", name).strip(" ,") or name
+
+
+def _masked_brackets(text: str) -> str:
+    """``text`` with every bracketed stretch (nested ones included) blanked out."""
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        masked = depth > 0
+        if char == ")" and depth:
+            depth -= 1
+        # A visible placeholder, so no word boundary or space is found inside the bracket.
+        out.append("\x00" if masked else char)
+    return "".join(out)
 
 
 # A capitalised word after a lower-case word or an article ("A Brodie abscess") is a name.
@@ -264,6 +294,7 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
                 # opens the noun phrase, it does not make it generic.
                 subject = re.sub(r"^(?:an?|the)\s+(?=[a-z])", "", subject, flags=re.IGNORECASE)
                 subject = subject[:1].upper() + subject[1:]
+                subject = without_asides(subject)
             if subject and not _is_generic(subject, lexicon) and _related(subject, case, heads):
                 # "Osteosarcoma arising in Paget disease" is about osteosarcoma even when the
                 # Discussion opens with the background disease.
@@ -445,6 +476,7 @@ def _defined(text: str, topic: str, entities: list[str], lexicon: Any) -> str | 
     """The entity a defining sentence introduces ("Chondroblastoma is a rare ..."), added to
     ``entities``; None when the sentence defines nothing."""
     candidate = sentence_subject(text, lexicon)
+    candidate = without_asides(candidate) if candidate else candidate
     if candidate and re.search(r"\s(?:and|or)\s", candidate):
         # "Warthin tumours and oncocytomas are the only ..." defines no new entity; the known
         # one it names stays the topic.
@@ -584,6 +616,9 @@ def match_entity(phrase: str, entities: Sequence[str], abbrs: dict[str, str]) ->
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
 def is_disease_like(phrase: str, lexicon: Any) -> bool:
     """Whether a noun phrase's head names a disease or entity ("Giant cell arteritis", "Brodie
     abscess", "Neuroblastomas"), not a finding or a property ("Calcification", "Males")."""
@@ -591,8 +626,16 @@ def is_disease_like(phrase: str, lexicon: Any) -> bool:
     if not words or re.search(r"\b(?:and|or)\b", phrase, re.IGNORECASE):
         return False
     head = norm(singular(words[-1]))
-    heads = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
-    heads |= {norm(w) for w in lexicon_list(lexicon, "subject", "entity_heads")}
+    generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
+    if (
+        len(words) > 1
+        and words[0].lower() in _DEFINITE
+        and all(norm(singular(w)) in generic for w in words[1:])
+    ):
+        # "The mass", "these cysts": a definite generic noun points back to an entity named
+        # before (the case's disease, in a teaching point), it names none of its own.
+        return False
+    heads = generic | {norm(w) for w in lexicon_list(lexicon, "subject", "entity_heads")}
     if head in heads:
         return True
     suffixes = lexicon_list(lexicon, "subject", "entity_suffixes")
@@ -637,6 +680,10 @@ def prepare(
         if named:
             return text, named
         own = sentence_subject(text, lexicon)
+        if own and _qualified_topic(own, topic, disc, lexicon):
+            # "True aneurysms are ..." in a splenic artery aneurysm case: the sentence is about
+            # a kind of the topic, which the card must name ("In splenic artery aneurysm, ...").
+            return name_subject(text, topic, names, disc.proper_words), topic
         if (
             own
             and not _is_generic(own, lexicon)
@@ -664,6 +711,30 @@ def prepare(
     if own and disc.subject_names(own, topic):
         return text, topic
     return name_subject(text, topic, names, disc.proper_words), topic
+
+
+def _qualified_topic(own: str, topic: str, disc: Discourse, lexicon: Any) -> bool:
+    """Whether a sentence's subject is the topic's head noun under a qualifier only ("True
+    aneurysms", "Giant adenomas"), the topic's other words left out: a kind of the topic.
+
+    A generic head ("Malignant tumours") or a qualifier outside ``kind_qualifiers`` ("Berry
+    aneurysms", another disease) is not taken as the topic's.
+    """
+    words = re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^(?:the|an?)\s+", "", own, flags=re.I))
+    topic_words = re.findall(r"[A-Za-z][\w'-]*", topic)
+    if len(words) != 2 or len(topic_words) < 2:
+        return False
+    head = norm(singular(words[-1]))
+    if head != norm(singular(topic_words[-1])):
+        return False
+    if head in {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}:
+        return False
+    qualifiers = {norm(w) for w in lexicon_list(lexicon, "subject", "kind_qualifiers")}
+    if norm(words[0]) not in qualifiers or any(norm(w) in qualifiers for w in topic_words):
+        # A qualified topic ("acquired cholesteatoma") has siblings, not kinds: "Congenital
+        # cholesteatomas are ..." is about another entity.
+        return False
+    return match_entity(own, disc.entities, disc.abbreviations) is None
 
 
 # Where a clause with a subject of its own may start inside a sentence.
