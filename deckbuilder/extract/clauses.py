@@ -285,7 +285,28 @@ def _mask_relatives(text: str, start: int, end: int) -> str:
         masked = (
             masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
         )
+    # "pregnancy (through hormonal effects on the wall)": a bracket opened by a word of cause or
+    # means explains the item; it is no part of the answer and no list of examples.
+    for match in _EXPLANATION.finditer(masked, start, end):
+        masked = (
+            masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+        )
     return masked
+
+
+_EXPLANATION = re.compile(
+    r"\s*\((?:through|via|because|due\s+to|owing\s+to|as\s+a\s+result\s+of|by\s+way\s+of"
+    r"|from|secondary\s+to|mediated\s+by|by)\s[^()]{2,120}\)",
+    re.IGNORECASE,
+)
+
+
+_PLACING = re.compile(
+    r"(?:^|,\s*)(?:between|within|near|beneath|below|above|behind|along|around|at|in|on|of|from"
+    r"|anterior|posterior|medial|lateral|superior|inferior|proximal|distal|upper|lower|middle"
+    r"|central|peripheral)\b",
+    re.IGNORECASE,
+)
 
 
 def _with_examples(text: str, start: int, end: int, lexicon: Any) -> list[tuple[int, int]]:
@@ -298,6 +319,11 @@ def _with_examples(text: str, start: int, end: int, lexicon: Any) -> list[tuple[
     if aside is None or not (aside.group(1) or "," in aside.group(2)):
         return [(start, end)]
     inner_start = start + aside.start(2)
+    # "calcaneus (anterior third, between the trabecular groups)": a bracket that places or
+    # qualifies the head (an entry opening with a preposition or a part word) lists no examples;
+    # the head alone is the answer.
+    if not aside.group(1) and _PLACING.search(aside.group(2)):
+        return [(start, start + aside.start())]
     inner = list_items(text, inner_start, start + aside.end(2), lexicon, commas=True)
     if len(inner) < (1 if aside.group(1) else 2):
         return [(start, end)]

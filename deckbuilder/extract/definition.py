@@ -52,12 +52,22 @@ def _is_case_entity(subject: str, names: list[str]) -> bool:
     return norm(singular(bare)) in wanted
 
 
+_SCALE_LABEL = re.compile(
+    r"(?:stage|grade|type|class|category|level|group|score|tier|phase)\s+(?:[ivx]+|\d+)[a-d]?",
+    re.IGNORECASE,
+)
+
+
 def _labels_case_entity(label: str, names: list[str], lexicon: Any) -> bool:
     """Whether a label names the case's entity, or its head: "Adenomyosis:" heads a case of
     "Diffuse adenomyosis"; a generic head ("Tumour:") names nothing."""
+    bare = norm(singular(re.sub(r"^(?:the|a|an)\s+", "", label.strip(), flags=re.IGNORECASE)))
+    # "Stage II = fat with central necrosis" in a case of "lipoma, stage II": a stage, grade or
+    # type label names one class of a scale, not the entity the case is about.
+    if _SCALE_LABEL.fullmatch(bare):
+        return False
     if _is_case_entity(label, names):
         return True
-    bare = norm(singular(re.sub(r"^(?:the|a|an)\s+", "", label.strip(), flags=re.IGNORECASE)))
     generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
     if not bare or bare in generic or len(bare) < 5:
         return False
@@ -223,13 +233,14 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
             spans.append(category)
             after = category[1]
             # "the second most common benign liver lesion after haemangioma": what comes first
-            # is worth knowing too.
+            # is worth knowing too. A reference with an article ("after the clear cell type")
+            # points back into the ranked group and is no answer of its own.
             ranked = re.search(
                 r"\b(?:second|third|fourth)\s+most\s+\w+\b", text[opener.end() : category[1]]
             )
             first = re.compile(
                 r"(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)?\s+after\s+"
-                r"(?:the\s+|a\s+|an\s+)?(?P<first>[\w-]+(?:\s+[\w-]+){0,3}?)(?=[,;.(]|$)",
+                r"(?!(?:the|a|an)\s)(?P<first>[\w-]+(?:\s+[\w-]+){0,3}?)(?=[,;.(]|$)",
                 re.IGNORECASE,
             ).match(text, category[1])
             if ranked and first:
