@@ -71,3 +71,46 @@ def test_a_long_clause_is_not_cut_at_a_comma_inside_brackets() -> None:
     assert cards, "the collection's signal should give a card"
     for card in cards:
         assert card.count("(") == card.count(")"), card
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("On MRI the abscess cavity restricts on DWI.", ("dwi", "restricts")),
+        ("The lymphoma restricted on diffusion-weighted images.", ("dwi", "restricted")),
+        (
+            "The adrenal nodule loses signal on opposed-phase images.",
+            ("opposed-phase", "loses signal"),
+        ),
+        (
+            "On ultrasound the pseudoaneurysm sac held swirling colour flow.",
+            ("us", "swirling colour flow"),
+        ),
+        (
+            "Unenhanced CT showed rim calcification of the hydatid cyst.",
+            ("ct-unenhanced", "rim calcification"),
+        ),
+    ],
+)
+def test_verbs_and_nouns_of_a_finding_with_their_setting(
+    text: str, pair: tuple[str, str], lexicon: Lexicon
+) -> None:
+    found = answers(text, lexicon)
+    assert any(a == pair[1] for _, a in found), found
+
+
+def test_a_restriction_verb_without_a_diffusion_setting_is_no_finding(lexicon: Lexicon) -> None:
+    assert answers("On CT the range of motion was restricted by the cast.", lexicon) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        (
+            "On CT there is a slow increase in enhancement in the delayed phase.",
+            "slow increase in enhancement in the delayed phase",
+        ),
+    ],
+)
+def test_a_kinetic_verb_before_its_phase(text: str, answer: str, lexicon: Lexicon) -> None:
+    assert any(a == answer for _, a in answers(text, lexicon)), answers(text, lexicon)
