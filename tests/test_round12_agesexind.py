@@ -37,3 +37,46 @@ def test_a_trailing_concessive_clause_with_a_later_pronoun_is_cut_from_the_card(
     facts = kind_facts(discussion, final, AGE)
     assert [f.answers() for f in facts] == [(answer,)]
     assert " it " not in facts[0].text.split(answer)[1]
+
+
+SEX = "sex-predominance"
+
+
+def _one_sex_case(discussion: str, final: str) -> list:
+    return facts_of(make_case(discussion=discussion, final=final), SEX)
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final"),
+    [
+        (
+            "The main differential is a fibrothecoma, which is found in middle-aged women "
+            "and is usually solid.",
+            "Dysgerminoma of the right ovary",
+        ),
+        (
+            "A yolk sac tumour mostly affects young men and raises alpha-fetoprotein.",
+            "Seminoma of the left testis",
+        ),
+    ],
+)
+def test_a_differential_in_a_one_sex_organ_case_gets_no_bare_population_sex_card(
+    discussion: str, final: str
+) -> None:
+    assert _one_sex_case(discussion, final) == []
+
+
+def test_a_comparison_of_both_sexes_in_a_one_sex_organ_case_still_gives_a_card() -> None:
+    facts = _one_sex_case(
+        "Appendiceal mucocele is four times more common in women than in men.",
+        "Serous cystadenoma of the ovary",
+    )
+    assert [f.answers() for f in facts] == [("four times", "women")]
+
+
+def test_the_same_bare_population_in_a_case_of_another_organ_gives_a_card() -> None:
+    facts = _one_sex_case(
+        "Fibrolamellar carcinoma mostly affects young men and arises in a normal liver.",
+        "Fibrolamellar hepatocellular carcinoma",
+    )
+    assert [f.answers() for f in facts] == [("men",)]

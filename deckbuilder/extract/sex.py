@@ -48,7 +48,7 @@ from deckbuilder.extract.text import (
     singular,
     slug,
 )
-from deckbuilder.model import Fact, Sentence
+from deckbuilder.model import Fact, SectionKind, Sentence
 
 KIND = "sex-predominance"
 
@@ -150,6 +150,23 @@ def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
         return False
     pattern = rf"\b(?:{'|'.join(re.escape(s) for s in stems)})"
     return bool(re.search(pattern, entity, re.IGNORECASE) or re.search(pattern, text, re.I))
+
+
+def _one_sex_case(ctx: CaseContext) -> bool:
+    """Whether the case's final diagnosis names an organ or disease of one sex only ("granulosa
+    cell tumour of the left ovary"): its differentials are then that organ's diseases too."""
+    section = ctx.case.section(SectionKind.FINAL_DIAGNOSIS)
+    final = " ".join(b.text for b in section.blocks) if section else ""
+    return bool(final) and _sex_limited("", final, ctx.lexicon)
+
+
+_FEMALE = re.compile(r"\b(?:women|woman|females?|girls?)\b|\bF\s*[:>]", re.IGNORECASE)
+_MALE = re.compile(r"\b(?:men|man|males?|boys?)\b|\bM\s*[:>]", re.IGNORECASE)
+
+
+def _both_sexes(text: str) -> bool:
+    """Whether ``text`` names both sexes ("more common in women than in men", "M:F 1:3")."""
+    return bool(_FEMALE.search(text) and _MALE.search(text))
 
 
 def _label_item(text: str, lexicon: object) -> list[tuple[int, int, str]]:
@@ -266,6 +283,11 @@ def _facts(
 ) -> Iterator[Fact]:
     """The fact of the spans ``found`` in ``text`` (a sentence prepared for ``entity``)."""
     if not found or _sex_limited(entity, _own_clause(text, found, ctx.lexicon), ctx.lexicon):
+        return
+    if _one_sex_case(ctx) and not _both_sexes(text):
+        # In a case of an ovarian or testicular disease, "Sertoli-Leydig cell tumour occurs in
+        # young women" names who has the organ, not a predominance: only a sentence that
+        # weighs one sex against the other still teaches one.
         return
     if _stated_equal(text, ctx.lexicon) or any(
         doubted(text, a, b, ctx.lexicon) for a, b, _ in found
