@@ -126,6 +126,17 @@ def test_case_summary_leaves_out_a_detail_it_would_have_to_cut() -> None:
             "female",
             "38-year-old woman with ear discharge",
         ),
+        (
+            "A 38-year-old man presented with a hard, painless lump in the lateral neck, below "
+            "the ear, which had been noticed four months earlier by his barber.",
+            "male",
+            "38-year-old man",
+        ),
+        (
+            "A 38-year-old woman presented with a firm, tender swelling behind the knee.",
+            "female",
+            "38-year-old woman with a firm, tender swelling behind the knee",
+        ),
     ],
 )
 def test_case_summary_reads_the_complaint_not_the_examination(history, sex, expected) -> None:

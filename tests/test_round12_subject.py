@@ -18,6 +18,7 @@ from deckbuilder.extract.subject import (
     sentence_subject,
     without_asides,
 )
+from deckbuilder.extract.text import resolve_anaphora
 from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import SectionKind
 from deckbuilder.sentences import split_sentences
@@ -172,3 +173,31 @@ def test_a_generic_head_under_a_qualifier_is_not_the_topics() -> None:
         "Malignant tumours",
     )
     assert not text.startswith("In Warthin tumour, malignant")
+
+
+# --- a pronoun subject after a short opening setting --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On MRI they show a dark rim on T2.", "On MRI, osteoid osteomas show a dark rim on T2."),
+        ("At ultrasound, it is hypoechoic.", "At ultrasound, osteoid osteoma is hypoechoic."),
+        (
+            "In adolescents it favours the femur.",
+            "In adolescents, osteoid osteoma favours the femur.",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_opening_setting_is_the_topic(sentence: str, expected: str) -> None:
+    text, replaced = resolve_anaphora(sentence, "Osteoid osteoma", LEX)
+    assert replaced
+    assert text == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In which it differs from a Brodie abscess.", "On the other hand it lacks a nidus."],
+)
+def test_no_setting_no_replacement(sentence: str) -> None:
+    assert resolve_anaphora(sentence, "Osteoid osteoma", LEX) == (sentence, False)

@@ -23,6 +23,7 @@ from deckbuilder.slug import slug as make_slug
 __all__ = [
     "Answer",
     "affirmed",
+    "between_adjectives",
     "build_fact",
     "case_summary",
     "clean",
@@ -167,6 +168,13 @@ def entity_in_text(text: str, names: Iterable[str]) -> bool:
     return False
 
 
+# A short setting ("On CT", "At MRI", "In children") and the pronoun subject after it.
+_SETTING_PRONOUN = re.compile(
+    r"(?P<setting>(?:On|At|In)\s+(?!(?:it|they|which|whom|that|this|these|those|such)\b)"
+    r"[\w-]+(?:\s+[\w-]+)?),?\s+(?P<pronoun>it|they)(?=\s+[a-z])"
+)
+
+
 def resolve_anaphora(
     text: str, entity: str, lexicon: Any, proper: Collection[str] = ()
 ) -> tuple[str, bool]:
@@ -181,12 +189,21 @@ def resolve_anaphora(
     if leading:
         pattern = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.IGNORECASE)
         match = pattern.match(text)
+        setting = None if match else _SETTING_PRONOUN.match(text)
         if match:
             anaphor = match.group().lower()
             # "These lesions are ..." needs a plural name to agree with its verb.
             is_plural = anaphor in {"they", "these"} or anaphor.endswith("s")
             name = plural(entity) if is_plural else singular(entity)
             text = upper_first(name) + text[match.end() :]
+            replaced = True
+        elif setting:
+            # "On CT they appear as ..." opens with a setting, then the subject pronoun.
+            name = lower_first(
+                plural(entity) if setting.group("pronoun").lower() == "they" else singular(entity),
+                proper,
+            )
+            text = f"{setting.group('setting')}, {name}{text[setting.end() :]}"
             replaced = True
     if anywhere:
         pattern = re.compile(rf"(?<![\w-])(?:{phrase_regex(anywhere)})(?![\w-])", re.IGNORECASE)
@@ -390,6 +407,33 @@ def patient_phrase(case: CaseNote) -> str:
     return noun if noun != "patient" else ""
 
 
+# Endings of adjectives: "an oedematous, hyperechoic stroma" has no clause break at its comma.
+_ADJECTIVE = re.compile(
+    r"(?:ous|al|ic|ive|ed|ar|ent|ant|ful|less|ile|oid|ary|ible|able|geneous)$", re.IGNORECASE
+)
+
+
+def between_adjectives(text: str, comma: int) -> bool:
+    """Whether the comma at ``comma`` separates two adjectives of one noun phrase."""
+    before = re.findall(r"[\w-]+", text[:comma])
+    after = re.findall(r"[\w-]+", text[comma:])
+    if not before or len(after) < 2:
+        return False
+    following = after[1] if after[0].lower().endswith("ly") else after[0]  # "homogeneously"
+    return bool(_adjective(before[-1]) and _adjective(following))
+
+
+def _adjective(word: str) -> bool:
+    return bool(_ADJECTIVE.search(word)) or word.lower() in _PLAIN_ADJECTIVES
+
+
+# Adjectives with no adjective ending: "a 16 mm oval, hypoechoic nodule", "a soft, painless lump".
+_PLAIN_ADJECTIVES = frozenset(
+    {"oval", "round", "ovoid", "flat", "thin", "thick", "smooth", "soft", "firm", "hard", "large"}
+    | {"small", "long", "short", "warm", "mild", "sharp", "dull", "slow", "new", "tender"}
+)
+
+
 def case_summary(case: CaseNote, lexicon: Any) -> str:
     """Who the patient is in one line: "57-year-old woman with long-standing dermatomyositis and
     large, painful masses in the soft tissues of both buttocks".
@@ -416,6 +460,7 @@ def case_summary(case: CaseNote, lexicon: Any) -> str:
     negations = {str(w).lower() for w in table.get("negations", [])}
     examinations = {str(w).lower() for w in table.get("examinations", [])}
     limit = int(table.get("max_detail", 90))
+    timing = re.compile(table["timing"], re.IGNORECASE) if table.get("timing") else None
     details: list[str] = []
     connectors: list[str] = []
     for pattern in table.get("details", []):
@@ -429,6 +474,10 @@ def case_summary(case: CaseNote, lexicon: Any) -> str:
                 continue
             if len(detail) > limit or not affirmed(first, lexicon, *match.span("detail")):
                 continue
+            if between_adjectives(first, match.end("detail")):
+                continue  # "with a soft, painless swelling" would give "with soft"
+            if timing and timing.match(detail):
+                continue  # "noticed three months earlier" says when, not what
             if any(norm(detail) in norm(d) or norm(d) in norm(detail) for d in details):
                 continue
             details.append(detail)

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from deckbuilder.extract.text import (
+    between_adjectives,
     case_summary,
     clean,
     lexicon_list,
@@ -170,7 +171,7 @@ def _fit(finding: str, room: int, verbs: Collection[str] = ()) -> str:
     cuts = [
         m.start()
         for m in re.finditer(r",\s", finding)
-        if m.start() < room and not _between_adjectives(finding, m.start())
+        if m.start() < room and not between_adjectives(finding, m.start())
     ]
     if verbs:
         # "An unenhanced CT of the head, obtained after a seizure, | showed ..." has no verb yet.
@@ -179,30 +180,6 @@ def _fit(finding: str, room: int, verbs: Collection[str] = ()) -> str:
         ]
     cut = finding[: cuts[-1]] + "." if cuts else ""
     return cut if len(cut.split()) >= 8 else ""
-
-
-# Endings of adjectives: "an oedematous, hyperechoic stroma" has no clause break at its comma.
-_ADJECTIVE = re.compile(
-    r"(?:ous|al|ic|ive|ed|ar|ent|ant|ful|less|ile|oid|ary|ible|able|geneous)$", re.IGNORECASE
-)
-
-
-def _between_adjectives(text: str, comma: int) -> bool:
-    """Whether the comma at ``comma`` separates two adjectives of one noun phrase."""
-    before = re.findall(r"[\w-]+", text[:comma])
-    after = re.findall(r"[\w-]+", text[comma:])
-    if not before or len(after) < 2:
-        return False
-    following = after[1] if after[0].lower().endswith("ly") else after[0]  # "homogeneously"
-    return bool(_adjective(before[-1]) and _adjective(following))
-
-
-def _adjective(word: str) -> bool:
-    return bool(_ADJECTIVE.search(word)) or word.lower() in _SHAPE_ADJECTIVES
-
-
-# Shapes with no adjective ending: "a 16 mm oval, hypoechoic nodule".
-_SHAPE_ADJECTIVES = frozenset({"oval", "round", "ovoid", "flat", "thin", "thick", "smooth"})
 
 
 _STATES_AGE = re.compile(
