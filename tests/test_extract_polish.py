@@ -7,7 +7,7 @@ from extract_helpers import facts_of, make_case, marked
 
 from deckbuilder.extract import case_sentences
 from deckbuilder.extract.subject import discourse, resolve_subject
-from deckbuilder.extract.text import case_summary, plural, singular
+from deckbuilder.extract.text import case_summary, patient_phrase, plural, singular
 from deckbuilder.lexicon import load_lexicon
 from deckbuilder.model import Patient
 
@@ -192,3 +192,16 @@ def test_a_name_stays_capitalised_in_the_prefix() -> None:
     )
     (fact,) = facts_of(case, "complication")
     assert marked(fact).startswith("In Ewing sarcoma, {{c1::pathological fracture}}")
+
+
+@pytest.mark.parametrize(
+    ("history", "age", "expected"),
+    [
+        ("A 9-day-old girl had bilious vomiting since birth.", "1 week", "9-day-old girl"),
+        ("A 5-week-old girl was brought in with a lump.", "1 month", "5-week-old girl"),
+        ("The mother of a 3-year-old girl was worried.", "35 years", "35-year-old woman"),
+    ],
+)
+def test_the_history_s_exact_age_beats_a_rounded_header(history, age, expected) -> None:
+    case = make_case("Text.", history=history, patient=Patient(age=age, sex="female"))
+    assert patient_phrase(case) == expected

@@ -382,13 +382,26 @@ def name_parts(
     return [f"In {lower_first(entity, proper)}, {lower_first(first, proper)}", *parts[1:]]
 
 
+# "A (previously healthy) 7-week-old boy ..." at the very start of the history: the patient's
+# age, never "The mother of a 3-year-old girl".
+_OPENING_AGE = re.compile(
+    r"\s*(?:an?\s+)?(?:[a-z][\w-]*,?\s+){0,2}(\d+)[- ](year|month|week|day)s?[- ]old\s+"
+    r"(?:boy|girl|infant|baby|neonate|newborn|child|man|woman|male|female|patient)\b",
+    re.IGNORECASE,
+)
+
+
 def patient_phrase(case: CaseNote) -> str:
     """ "57-year-old woman" or "14-month-old boy" from the front matter, else from the history's
     "A woman aged 57" / "a 5-week-old boy"; "" when neither says."""
     age, sex = case.meta.patient.age, case.meta.patient.sex
     history = case.section(SectionKind.CLINICAL_HISTORY)
     text = " ".join(b.text for b in history.blocks) if history else ""
+    # The history's own "7-week-old boy" is more exact than a header rounded to "2 months".
     number = re.match(r"\s*(\d+)\s*(year|month|week|day)", age or "", re.I)
+    opening = _OPENING_AGE.match(text)
+    if opening is not None:
+        number = opening
     if number is None:
         number = re.search(r"\b(\d+)[- ](year|month|week|day)s?[- ]old\b", text, re.I) or re.search(
             r"\baged\s+(\d+)()", text, re.I
