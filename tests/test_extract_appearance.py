@@ -215,7 +215,7 @@ def test_vignette_skips_negated_history(lexicon) -> None:  # type: ignore[no-unt
     )
     assert (
         vignette(CaseContext(case, sentences, lexicon, "x"))
-        == "30-year-old woman with painful knee"
+        == "30-year-old woman with a painful knee"
     )
 
 
@@ -724,4 +724,6 @@ def test_vignette_leaves_out_what_the_patient_did(lexicon) -> None:  # type: ign
         age="58 years",
         sex="male",
     )
-    assert vignette(CaseContext(case, (), lexicon, "x")) == "58-year-old man with diabetes"
+    assert vignette(CaseContext(case, (), lexicon, "x")) == (
+        "58-year-old man with diabetes and neck pain"
+    )

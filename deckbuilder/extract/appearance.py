@@ -37,18 +37,20 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from deckbuilder.extract.base import CaseContext, Rule
+from deckbuilder.extract.base import MAX_TEXT_CHARS, CaseContext, Rule
 from deckbuilder.extract.polarity import Polarity, PolarityMatcher, matcher
 from deckbuilder.extract.pronouns import findings_lesion
 from deckbuilder.extract.subject import UNSURE, case_discourse, clause_entity, prepare
 from deckbuilder.extract.text import (
     Answer,
     build_fact,
+    case_summary,
     clean,
     lexicon_list,
     lower_first,
     name_parts,
     norm,
+    patient_phrase,
     singular,
     slug,
     upper_first,
@@ -1527,66 +1529,42 @@ def _contrast(text: str, tables: _Tables, terms: list[_Term]) -> _Contrast | Non
 
 
 def vignette(ctx: CaseContext) -> str:
-    """Who this case's patient is, from the front matter and the Clinical History only.
+    """Who this case's patient is, for a card's "In this case (...)" opening.
 
-    "57-year-old woman with dermatomyositis and large and bilateral painful gluteal soft tissue
-    masses". The Final Diagnosis is never read: a findings card must not give it away.
+    The one-line summary of :func:`deckbuilder.extract.text.case_summary` ("57-year-old woman
+    with dermatomyositis"), read from the front matter and the Clinical History only, so a
+    findings card never gives the Final Diagnosis away. An opening must stay short and read as
+    a noun phrase: a summary longer than the lexicon's cap, or one whose detail is a verb's
+    remnant ("with since fluctuated in size", "with long-standing and ..."), gives the bare
+    patient ("57-year-old woman"); it is never cut inside a phrase.
     """
-    patient = ctx.case.meta.patient
-    person = ""
-    age = (patient.age or "").strip()
-    number = re.match(r"(\d+)\s*(year|month|week|day)s?", age, re.I)
-    adult = True
-    if number:
-        unit = number.group(2).lower()
-        person = f"{number.group(1)}-{unit}-old "
-        adult = unit == "year" and int(number.group(1)) >= 18
-    sex = (patient.sex or "").lower()
-    noun = {"female": "woman" if adult else "girl", "male": "man" if adult else "boy"}.get(
-        sex, "patient"
+    person = patient_phrase(ctx.case) or "patient"
+    summary = case_summary(ctx.case, ctx.lexicon)
+    table = (ctx.lexicon.get("appearance", None) or {}).get("case_opening") or {}
+    cap = int(table.get("max_chars", 80))
+    if summary == person or len(summary) > cap or not summary.startswith(person):
+        return person
+    remnant = re.compile(
+        _alternation_words(table.get("not_phrase_words") or [])
+        # a participle and what follows it, not a noun: "developed over two weeks", "begun 14 h"
+        + r"|(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|un)(?=\s+(?:over|in|on|at|for|since|about|\d)"
+        + r"(?![\w-])|\s*[,;]|$)"
+        # a lone adjective whose noun was left out: "with long-standing and ..."
+        + r"|[\w-]+(?:-standing|-term|-onset)$",
+        re.IGNORECASE,
     )
-    person += noun
-    history = ctx.case.section(SectionKind.CLINICAL_HISTORY)
-    text = clean(" ".join(b.text for b in history.blocks)) if history else ""
-    if not number:
-        stated = re.search(r"\b(\d+)[- ](year|month)s?[- ]old\b", text, re.I)
-        if stated:
-            person = f"{stated.group(1)}-{stated.group(2).lower()}-old {noun}"
-    details: list[str] = []
-    first = re.split(r"(?<=[.!?])\s+", text)[0] if text else ""
-    polarity = matcher(ctx.lexicon)
-    stop = (
-        r"(?=\s*(?:,|\.|;|$|\b(?:was|were|who|had|has|developed|presented|presenting|referred|"
-        r"noticed|reported|underwent|complain\w*|for|since|which|with)\b))"
-    )
-    patterns = (
-        r"\b(?:woman|man|boy|girl|patient|child|infant)\s*,?\s+(?:with|who had)\s+"
-        # "who had smoked for 40 years" tells what the patient did, not what they have.
-        r"(?!(?:[a-z]+ed|been|undergone|taken|given|had|gone|seen)\b)(?:an?\s+)?"
-        rf"(?:known\s+)?(?:history\s+of\s+)?((?:[\w'-]+\s*){{1,4}}?)(?=\s*(?:\band\b|,)|{stop[3:]}",
-        r"\b(?:presented with|presenting with|complain(?:ed|ing|s) of|evaluation of|because of|"
-        rf"suffer(?:ed|ing|s) from)\s+(?:an?\s+|the\s+)?((?:[\w'-]+\s*){{1,8}}?){stop}",
-    )
-    for pattern in patterns:
-        found = re.search(pattern, first, re.I)
-        if found and polarity.assess(first, *found.span(1)) is Polarity.AFFIRMED:
-            detail = found.group(1).strip()
-            if _ADJECTIVE_END.search(detail):
-                # "with long-standing, poorly controlled type 2 diabetes": a comma between
-                # adjectives does not end the detail; what they qualify is read on.
-                rest = re.match(
-                    rf",\s+((?:[\w'-]+\s*){{1,6}}?){stop}", first[found.end(1) :].lstrip(" ")
-                )
-                detail = f"{detail}, {rest.group(1).strip()}" if rest else ""
-            if norm(detail) not in {norm(d) for d in details}:
-                details.append(detail)
-    details = [d for d in details if d and norm(d) not in {"a", "the"}]
-    if details:
-        return f"{person} with {' and '.join(details)}"
-    return person
+    rest = summary[len(person) :]
+    for detail in re.split(r",?\s+(?:with|who\s+had|who\s+has)\s+|\s+and\s+", rest):
+        if detail.strip() and remnant.match(detail.strip()):
+            return person
+    return summary
 
 
-_ADJECTIVE_END = re.compile(r"(?:-standing|-term|-onset|poorly controlled|[a-z]ed)$", re.I)
+def _alternation_words(words: Sequence[Any]) -> str:
+    """``(?:since|become)\b`` for a list of words; a pattern matching nothing for none."""
+    if not words:
+        return r"(?!)"
+    return r"(?:" + "|".join(re.escape(str(w)) for w in words) + r")(?![\w-])"
 
 
 def _clause(
@@ -2232,6 +2210,13 @@ def _modality_hint(name: str) -> str | None:
     return None
 
 
+def _text_length(parts: Sequence[str | Answer]) -> int:
+    """Characters of a card's text with its cloze markup ("{{c1::...}}")."""
+    return sum(
+        len(p) if isinstance(p, str) else len(p.text) + len(p.hint or "") + 10 for p in parts
+    )
+
+
 def _fact(
     ctx: CaseContext,
     sentence: Sentence,
@@ -2263,6 +2248,9 @@ def _fact(
         parts = _prefix(parts, f"On {setting}, ")
     setting = "-".join(sequence_ids)
     if findings_section:
+        short = patient_phrase(ctx.case) or "patient"
+        if _text_length(parts) + len(f"In this case ({patient}), ") > MAX_TEXT_CHARS:
+            patient = short  # a long finding keeps the card short with the bare patient
         parts = _prefix(parts, f"In this case ({patient}), ")
         key = f"{section}-{setting}-{finding.group}"
         subject = f"this case ({patient})"
