@@ -5,6 +5,7 @@ sentence here is written for these tests."""
 from __future__ import annotations
 
 import pytest
+from extract_helpers import appearance_answers as answers
 from extract_helpers import facts_of, make_case
 
 from deckbuilder.extract.appearance import vignette
@@ -112,3 +113,34 @@ def test_a_long_finding_keeps_the_card_short_with_the_bare_patient(lexicon: Lexi
     assert texts
     assert all(len(t) <= 400 for t in texts)
     assert any(t.startswith("In this case (47-year-old woman), ") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The typical MR behaviour may be described as follows: T1: low to intermediate; "
+            "T2: high (mildly heterogeneous); post-contrast: avid enhancement.",
+            {("t1", "low to intermediate"), ("t2", "high")},
+        ),
+        (
+            "Put briefly, the lesion on this scanner reads as: T2: intermediate (faint); T1: iso.",
+            {("t2", "intermediate"), ("t1", "iso")},
+        ),
+    ],
+)
+def test_a_sequence_label_after_a_lead_colon_takes_its_first_level(
+    text: str, expected: set[tuple[str, str]], lexicon: Lexicon
+) -> None:
+    assert expected <= answers(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sequences acquired at the outside centre: T1, T2 and DWI.",
+        "Our usual protocol is summarised as: T1: axial and coronal; T2: sagittal.",
+    ],
+)
+def test_a_lead_colon_before_a_protocol_list_gives_no_level(text: str, lexicon: Lexicon) -> None:
+    assert not answers(text, lexicon)

@@ -279,7 +279,9 @@ class _Tables:
                 # "T1-weighted imaging (T1WI): low": the label's abbreviation sits before its colon.
                 r"(?:(?:\s*\([^()]{1,24}\))?\s*:\s*|\s+)(?P<value>"
                 + (rf"(?:(?:{level_modifiers})\s+)?" if level_modifiers else "")
-                + rf"(?:{words})(?:\s*-?\s*(?:to|/)\s*(?:{words}))?)\s*(?=[;,.]|$)",
+                + rf"(?:{words})(?:\s*-?\s*(?:to|/)\s*(?:{words}))?)"
+                # "T2: intermediate to high (heterogeneous);": a short bracketed aside may follow.
+                + r"(?:\s*\([^()]{1,30}\))?\s*(?=[;,.]|$)",
                 re.I,
             )
             if words
@@ -1150,6 +1152,7 @@ _ITEM_START = re.compile(
     r"(?:^|[;,:]|(?<![\w-])(?:is|are|was|were|appears?|appeared))[\s*\u2022-]*$", re.I
 )
 _LABEL_HEAD = re.compile(r"(?:^|[;.])\s*((?:[\w+/-]+\s+){0,3}[\w+/-]+)\s*:\s*$")
+_OWN_LABEL = re.compile(r"(?:\s*\([^()]{1,24}\))?\s*:\s")
 
 
 def _telegraphic(
@@ -1168,8 +1171,14 @@ def _telegraphic(
         before = text[: group[0].start]
         if not _ITEM_START.search(before):
             continue
-        if before.rstrip().endswith(":") and not _LABEL_HEAD.search(before):
-            continue  # "The findings on review of the outside study: T1 low": no label
+        if (
+            before.rstrip().endswith(":")
+            and not _LABEL_HEAD.search(before)
+            and not _OWN_LABEL.match(text, group[-1].end)
+        ):
+            # "The findings on review of the outside study: T1 low": no label. A sequence with
+            # its own colon after a lead ("... can be summed up as: T1: low;") is one.
+            continue
         value = tables.telegraphic_value.match(text, group[-1].end)
         if value is None:
             continue
