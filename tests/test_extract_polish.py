@@ -137,6 +137,27 @@ def test_case_summary_leaves_out_a_detail_it_would_have_to_cut() -> None:
             "female",
             "38-year-old woman with a firm, tender swelling behind the knee",
         ),
+        (
+            "A 38-year-old man with three weeks of knee pain that has slowly worsened was seen.",
+            "male",
+            "38-year-old man with three weeks of knee pain",
+        ),
+        (
+            "A 38-year-old woman had a lump in the breast that had since grown.",
+            "female",
+            "38-year-old woman with a lump in the breast that had since grown",
+        ),
+        (
+            "A 38-year-old man had steadily lost weight and had since become jaundiced.",
+            "male",
+            "38-year-old man",
+        ),
+        (
+            "A 38-year-old woman with diabetes, asthma and chronic obstructive pulmonary "
+            "disease stage 2 was admitted.",
+            "female",
+            "38-year-old woman with diabetes",
+        ),
     ],
 )
 def test_case_summary_reads_the_complaint_not_the_examination(history, sex, expected) -> None:
@@ -205,3 +226,19 @@ def test_a_name_stays_capitalised_in_the_prefix() -> None:
 def test_the_history_s_exact_age_beats_a_rounded_header(history, age, expected) -> None:
     case = make_case("Text.", history=history, patient=Patient(age=age, sex="female"))
     assert patient_phrase(case) == expected
+
+
+@pytest.mark.parametrize(
+    ("age", "expected"),
+    [("8 years", "An 8-year-old"), ("11 months", "An 11-month-old"), ("60 years", "A 60-year-old")],
+)
+def test_the_front_s_article_is_said_as_the_number_is(age, expected) -> None:
+    case = make_case(
+        "Text.",
+        history="Pain in the left shoulder for weeks.",
+        findings="Radiographs showed a lucent lesion of the humerus.",
+        final="Simple bone cyst",
+        patient=Patient(age=age, sex="male"),
+    )
+    (fact,) = facts_of(case, "final-diagnosis")
+    assert fact.text.startswith(expected)

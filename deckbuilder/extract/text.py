@@ -422,7 +422,9 @@ def patient_phrase(case: CaseNote) -> str:
 
 # Endings of adjectives: "an oedematous, hyperechoic stroma" has no clause break at its comma.
 _ADJECTIVE = re.compile(
-    r"(?:ous|al|ic|ive|ed|ar|ent|ant|ful|less|ile|oid|ary|ible|able|geneous)$", re.IGNORECASE
+    r"(?:ous|al|ic|ive|ed|ar|ent|ant|ful|less|ile|oid|ary|ible|able|geneous"
+    r"|-standing|-term|-onset|-grade|-sided)$",
+    re.IGNORECASE,
 )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "patient_phrase",
     "short_vignette",
     "vignette",
+    "with_article",
 ]
 
 
@@ -251,6 +252,13 @@ def _without_open_header(text: str) -> str:
     return re.sub(r"(?:^|\s)[^.!?;:]{1,40}:$", "", text).strip()
 
 
+def with_article(phrase: str) -> str:
+    """``phrase`` after its indefinite article, said as a number is said: "An 8-year-old girl",
+    "An 11-month-old boy", "A 60-year-old man", "An infant"."""
+    spoken_vowel = re.match(r"(?:8|11|18|8\d)\b|(?:8\d\d)\b|[aeiou]", phrase, re.IGNORECASE)
+    return f"{'An' if spoken_vowel else 'A'} {phrase}"
+
+
 def vignette(
     case: CaseNote, lexicon: Any, hide: Iterable[str] = (), budget: int | None = None
 ) -> str:
@@ -270,11 +278,11 @@ def vignette(
     history = _sentences(case, SectionKind.CLINICAL_HISTORY)[:1]
     text = mask(history[0], stems, lexicon, exact) if history else ""
     if len(text) > budget:
-        text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
+        text = mask(f"{with_article(case_summary(case, lexicon))}.", stems, lexicon, exact)
     patient = patient_phrase(case)
     # "A woman aged 57 ..." or a telegraphic "9 y/o boy" already says who the patient is.
     if patient and not _STATES_AGE.search(text):
-        text = f"A {patient}. {text}".strip() if text else f"A {patient}."
+        text = f"{with_article(patient)}. {text}".strip() if text else f"{with_article(patient)}."
     return upper_first(_add_findings(case, text, budget, stems, exact, lexicon))
 
 
@@ -289,7 +297,7 @@ def short_vignette(
     for diagnosis in hide:
         stems |= diagnosis_words(diagnosis, lexicon)
     exact = hidden_abbreviations(case, stems, body_parts(lexicon)) if stems else set()
-    text = mask(f"A {case_summary(case, lexicon)}.", stems, lexicon, exact)
+    text = mask(f"{with_article(case_summary(case, lexicon))}.", stems, lexicon, exact)
     findings = _add_findings(case, text, budget, stems, exact, lexicon)
     # Only the first finding: the short front is for cards that need room.
     first = findings[len(text) :].strip()
