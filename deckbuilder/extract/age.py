@@ -55,6 +55,12 @@ _RANGE_JOIN = r"\s*(?:to|through|[–—-])\s*"
 # A bound that compares ("older than 60", "under 2 years"): it needs a person or a verb of
 # occurrence before it (`bound_holder`), and "older/younger than" is an age by itself.
 _COMPARISON_BOUND = r"(?:over|under|above|below|(?P<person>older\s+than|younger\s+than))\b"
+# A noun for people right before a bound ("women under 30", "a patient over 40").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:patients?|children|child|adults?|women|woman|men|man|girls?|boys?|people|"
+    r"individuals|persons?)\s+$",
+    re.IGNORECASE,
+)
 # Bounds that also express time ("after surgery", "until healing"); they need an age frame.
 _TIME_BOUND = re.compile(r"(?:before|after|beyond)\b", re.IGNORECASE)
 
@@ -383,6 +389,8 @@ def _is_age(text: str, match: re.Match[str], table: dict, excluded: re.Pattern[s
     holder = table.get("bound_holder")
     if comparison and comparison.group("person") and not framed:
         framed = bool(holder)  # "patients older than 60": the comparison frames the age
+    if comparison and not framed and _PERSON_BEFORE.search(before):
+        framed = True  # "young women under 30": a bound right after a person is their age
     if not framed and not _UNIT.search(match.group()):
         return False  # a bare number ("under 4") is an age only when framed as one
     if _TIME_BOUND.match(match.group()) and not framed:

@@ -59,6 +59,11 @@ class Indication:
     clause_start: int = 0
     treatment_span: tuple[int, int] | None = None
     clause_end: int | None = None
+    # "Splenic artery pseudoaneurysm, the main differential, ... should be treated whatever its
+    # size.": the subject named before the sentence's other predicates and the indication's
+    # own predicate, as one short sentence (``items`` are spans of it); the card is about
+    # that subject.
+    reworded: tuple[str, str] | None = None
 
 
 def treatment_pattern(lexicon: object) -> re.Pattern[str] | None:
@@ -83,8 +88,34 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         return None
     regardless = table.get("regardless")
     waived = re.search(regardless, text, re.IGNORECASE) if regardless else None
+    if waived and waived.group("treatment") is None:
+        # "X lacks a wall and should be treated whatever its size.": treated at any size, by
+        # whatever means; only the predicate's own clause is read for doubt or negation
+        begin = max(
+            text.rfind(",", 0, waived.start()) + 1,
+            max((m.end() for m in re.finditer(r"\sand\s", text[: waived.start()])), default=0),
+        )
+        clause = text[begin:]
+        if affirmed(clause, lexicon, waived.start() - begin, waived.end() - begin):
+            opener = re.match(r"(?P<name>[A-Z][^,;:()]{2,60}?),\s", text)
+            if (
+                opener is None
+                or opener.end() > waived.start()
+                or _VERB.search(opener.group("name"))
+                or re.match(_NOT_SUBJECT, opener.group("name"), re.IGNORECASE)
+            ):
+                return Indication("treatment", (waived.span("conditions"),))
+            # the subject ends at its comma; its appositive and other predicates are left out
+            # a card cut out of its sentence keeps no pronoun: "its size" becomes "the size"
+            name = opener.group("name")
+            head = text[waived.start() : waived.start("conditions")]
+            waiver = re.sub(r"\b(?:its|their)\b", "the", waived.group("conditions"))
+            short = f"{name} {head}{waiver}."
+            start = len(name) + 1 + len(head)
+            return Indication("treatment", ((start, start + len(waiver)),), reworded=(name, short))
     if (
         waived
+        and waived.group("treatment") is not None
         and treatment_re.search(waived.group("treatment"))
         and affirmed(text, lexicon, waived.start(), waived.end())
     ):
@@ -145,6 +176,8 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
     triggers = lexicon_list(lexicon, "indication", "triggers")
     roles = lexicon_list(lexicon, "indication", "roles")
     triggers += [f"{verb} {role}" for role in roles for verb in ("is", "are")]
+    # the longer of two triggers at one place wins ("can be offered to" over "can be offered")
+    triggers = sorted(triggers, key=lambda t: -len(t.split()))
     connectors = lexicon_list(lexicon, "indication", "connectors")
     if not triggers:
         return None
@@ -178,6 +211,12 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         # nor does a bracketed aside or a next step ("followed by stenting").
         head = re.sub(r"\([^()]*\)", "", treatment)
         head = re.split(r"\s+(?:with|using|under|followed\s+by)\s+", head, maxsplit=1)[0]
+        # "excision of the whole cyst and any tract": what an operation removes does not
+        # lengthen its name either; an "of" before any treatment word ("the majority of
+        # patients ...") is left alone.
+        operated = re.split(r"\s+of\s+", head, maxsplit=1)[0]
+        if treatment_re.search(operated):
+            head = operated
         bare_treatment = table.get("bare_treatment")
         named = treatment_re.search(treatment) or (
             bare_treatment and re.fullmatch(bare_treatment, treatment.strip(), re.IGNORECASE)
@@ -187,7 +226,7 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         if not _affirmed_clause(text, t_start, trigger, lexicon):
             continue
         connector = connector_re.match(text, trigger.end())
-        if trigger.group().lower().endswith((" for", " in")):
+        if trigger.group().lower().endswith((" for", " in", " to")):
             connector = re.compile(r"\s+").match(text, trigger.end())
         if connector is None:
             # "is preferred over 5 cm": a size threshold is the indication, its word kept;
@@ -353,6 +392,13 @@ def _find_indications(text: str, lexicon: object, exclude: Sequence[str]) -> lis
     whole = find_indication(text, lexicon, exclude)
     return [whole] if whole else []
 
+
+# Openings of a sentence before its first comma that name no subject ("In pregnancy, ...").
+_NOT_SUBJECT = (
+    r"(?:in|on|at|for|during|when|whenever|if|although|though|because|however|unlike|as|after|"
+    r"before|since|with|without|moreover|therefore|thus|also|then|here|it|they|this|these|"
+    r"overall|typically|usually|generally|finally|importantly|conversely|similarly)\b"
+)
 
 _THRESHOLD = re.compile(
     r"\s+(?=(?:over|above|beyond|under|below|larger\s+than|greater\s+than)\s+\d)", re.IGNORECASE
@@ -585,7 +631,18 @@ def _stop(text: str, start: int, end: int, table: dict) -> int:
     # "..., and complete resection, with any dysplastic cortex, is the best predictor": a new
     # clause with its own subject ends the list.
     match = re.compile(clause, re.IGNORECASE).search(text, start, end) if clause else None
-    return match.start() if match else end
+    end = match.start() if match else end
+    # "..., after endometrial sampling.": a verbless "after"/"following" phrase ending the
+    # sentence names a step done first, not a condition; "after infection has been treated"
+    # (a clause) stays an item.
+    step = re.search(r",\s+(?:after|following)\s+(?P<rest>[^,;]+?)[\s.]*$", text[start:end], re.I)
+    if (
+        step
+        and not _VERB.search(step.group("rest"))
+        and not re.search(r"\b\w+(?:ed|s)\b", step.group("rest"))
+    ):
+        end = start + step.start()
+    return end
 
 
 def _indication(
@@ -755,7 +812,7 @@ def _join_modifiers(
             lone = body[ps:pe]
             if (
                 (lone.lower() in modifiers or re.fullmatch(r"[A-Z]{1,4}\d+[a-z]?", lone))
-                and re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s])
+                and re.fullmatch(r"\s+(?:or|and)\s+|\s*,\s+", body[pe:s])
                 and len(body[s:e].split()) > 1
             ):
                 joined[-1] = (ps, e)
@@ -775,7 +832,9 @@ def _join_modifiers(
                 joined[-1] = (ps, e)
                 continue
         joined.append((s, e))
-    return joined
+    # "small, multiple or large lesions": a modifier joins only a run already holding its noun,
+    # so joining goes on until nothing changes (each pass shortens the list)
+    return _join_modifiers(body, joined, lexicon) if len(joined) < len(spans) else joined
 
 
 def _split_group(body: str, start: int, end: int, table: dict) -> list[tuple[int, int]]:
@@ -824,6 +883,17 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # words before its colon are no indication.
             continue
         raw = find_indications(sentence.text, ctx.lexicon, names)
+        named = [found for found in raw if found.reworded]
+        if named:
+            # a sentence about another named subject (a differential) gives that subject's card
+            for found in named:
+                name, short = found.reworded or ("", "")
+                parts = cloze_spans(short, list(found.items))
+                yield build_fact(
+                    ctx, sentence, KIND, slug(norm(name)), name, parts, tags=("management",)
+                )
+            previous = None
+            continue
         if not raw:
             resolved = _with_antecedent(sentence, previous, ctx.lexicon)
             raw = find_indications(resolved.text, ctx.lexicon, names) if resolved else []
@@ -1019,8 +1089,14 @@ def _condition_item(item: str, treatment_re: re.Pattern[str]) -> bool:
         len(item) <= 80
         and not treatment_re.search(opening)
         and not re.search(r"[;:,()]|\.(?!\d)", item)
-        and (not _coordinated(item) or len(item.split()) <= 9)
+        and (not _coordinated(_before_relative(item)) or len(item.split()) <= 9)
     )
+
+
+def _before_relative(item: str) -> str:
+    """The item before its relative clause: "or" inside "women who are pregnant or of
+    childbearing age" joins two predicates of one relative clause, so it splits no condition."""
+    return re.split(r"\s(?:who|whose|that|which)\s", item, maxsplit=1, flags=re.IGNORECASE)[0]
 
 
 def _coordinated(item: str) -> bool:
