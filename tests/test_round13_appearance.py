@@ -144,3 +144,35 @@ def test_a_sequence_label_after_a_lead_colon_takes_its_first_level(
 )
 def test_a_lead_colon_before_a_protocol_list_gives_no_level(text: str, lexicon: Lexicon) -> None:
     assert not answers(text, lexicon)
+
+
+# --- a term in the subject when the predicate has its own -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("discussion", "asked", "not_asked"),
+    [
+        (
+            "Chordoma is a notochordal tumour. Necrotic or mucoid parts are T2 bright.",
+            "bright",
+            "Necrotic",
+        ),
+        (
+            "Chordoma is a notochordal tumour. Haemorrhagic foci are hyperintense on T1WI.",
+            "hyperintense",
+            "Haemorrhagic",
+        ),
+    ],
+)
+def test_a_term_in_the_subject_is_not_asked_when_the_predicate_has_one(
+    discussion: str, asked: str, not_asked: str
+) -> None:
+    found = [a for f in facts_of(make_case(discussion), "sequence-appearance") for a in f.answers()]
+    assert asked in found
+    assert all(not_asked.lower() not in a.lower() for a in found)
+
+
+def test_a_subject_term_with_no_predicate_term_is_still_asked() -> None:
+    case = make_case("Chordoma is a notochordal tumour. Hypointense septa are typical on T2WI.")
+    found = [a for f in facts_of(case, "sequence-appearance") for a in f.answers()]
+    assert found == ["hypointense septa"]

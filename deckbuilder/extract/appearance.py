@@ -96,8 +96,8 @@ _SET_AGAINST = re.compile(
 _ALTERNATIVE_BEFORE = re.compile(r"(?<![\w-])[\w-]+,?\s+or\s+$", re.I)
 # "<term> (and ...) was <another term>": the first term is what the clause describes.
 _COPULA_AFTER = re.compile(
-    r"(?:\s+and\s+[^,;:.()]{1,40}?)?\s+(?:is|are|was|were)\s+(?:(?:often|usually|typically|"
-    r"mostly|also|both|all)\s+)?",
+    r"(?:\s+(?:and|or)\s+[^,;:.()]{1,40}?|\s+[a-z][\w-]*)?\s+(?:is|are|was|were)\s+"
+    r"(?:(?:often|usually|typically|mostly|also|both|all)\s+)?",
     re.I,
 )
 # "..., and its wall was thickened": a clause opening with a pronoun, or a noun phrase a
@@ -1080,8 +1080,10 @@ def find_appearances(
         ):
             continue
         copula = _COPULA_AFTER.match(text, term.end)
-        if copula and any(t.start == copula.end() for t in terms):
-            continue  # "marrow oedema and soft-tissue oedema were hyperintense": the subject
+        if copula and any(_predicate_term(text, copula.end(), t) for t in terms):
+            # "marrow oedema and soft-tissue oedema were hyperintense", "necrotic or cystic
+            # parts are T2 bright": the term is in the subject, the predicate has its own.
+            continue
         if (
             _comparison(text, term)
             or _refers_back(text, term, tables)
@@ -1431,6 +1433,15 @@ def _takes_object(text: str, term: _Term) -> bool:
     """ "... thickens and enhances the wall": a bare enhancement verb with a direct object."""
     return norm(text[term.start : term.end]) in _BARE_ENHANCE and bool(
         _TRANSITIVE_OBJECT.match(text, term.end)
+    )
+
+
+def _predicate_term(text: str, copula_end: int, term: _Term) -> bool:
+    """Whether ``term`` opens the predicate after a copula, at most a sequence word before it
+    ("are hyperintense", "are T2 bright")."""
+    return (
+        term.start >= copula_end
+        and re.fullmatch(r"(?:[A-Za-z]*\d[\w-]*\s+)?", text[copula_end : term.start]) is not None
     )
 
 
