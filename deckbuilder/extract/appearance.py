@@ -46,6 +46,7 @@ from deckbuilder.extract.text import (
     build_fact,
     case_summary,
     clean,
+    inside_brackets,
     lexicon_list,
     lower_first,
     name_parts,
@@ -1564,8 +1565,10 @@ def vignette(ctx: CaseContext) -> str:
     cap = int(table.get("max_chars", 80))
     if summary == person or len(summary) > cap or not summary.startswith(person):
         return person
+    words = table.get("not_phrase_words") or []
+    listed = rf"(?:{_longest_first(words)})(?![\w-])" if words else r"(?!)"
     remnant = re.compile(
-        _alternation_words(table.get("not_phrase_words") or [])
+        listed
         # a participle and what follows it, not a noun: "developed over two weeks", "begun 14 h"
         + r"|(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|un)(?=\s+(?:over|in|on|at|for|since|about|\d)"
         + r"(?![\w-])|\s*[,;]|$)"
@@ -1578,13 +1581,6 @@ def vignette(ctx: CaseContext) -> str:
         if detail.strip() and remnant.match(detail.strip()):
             return person
     return summary
-
-
-def _alternation_words(words: Sequence[Any]) -> str:
-    """``(?:since|become)\b`` for a list of words; a pattern matching nothing for none."""
-    if not words:
-        return r"(?!)"
-    return r"(?:" + "|".join(re.escape(str(w)) for w in words) + r")(?![\w-])"
 
 
 def _clause(
@@ -1620,7 +1616,7 @@ def _clause(
             if (not (w := re.match(r"[\w'-]+", text[start + c :])) or norm(w.group()) not in verbs)
             # A comma inside brackets ("(thin T2 images, DWI and FLAIR)") opens no clause: a
             # cut there leaves a closing bracket with no opening one.
-            and _bracket_depth(text, start + c) == 0
+            and not inside_brackets(text, start + c)
         ]
         if commas:
             start += commas[-1]
@@ -1628,18 +1624,13 @@ def _clause(
             (
                 m
                 for m in re.finditer(r",\s+", text[high:end])
-                if _bracket_depth(text, high + m.start()) == 0
+                if not inside_brackets(text, high + m.start())
             ),
             None,
         )
         if later:
             end = high + later.start()
     return start, end
-
-
-def _bracket_depth(text: str, pos: int) -> int:
-    """How many brackets opened before ``pos`` are still open there."""
-    return max(text.count("(", 0, pos) - text.count(")", 0, pos), 0)
 
 
 def _parts(

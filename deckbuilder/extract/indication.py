@@ -30,6 +30,7 @@ from deckbuilder.extract.text import (
     build_fact,
     cloze_spans,
     entity_in_text,
+    inside_brackets,
     lexicon_list,
     lower_first,
     name_parts,
@@ -418,7 +419,7 @@ def _treatment_before(text: str, position: int) -> tuple[int, int]:
     head = text[:position]
     # "Percutaneous treatment (PAIR: puncture, aspiration, ...) under cover": bounds inside a
     # bracket belong to the treatment's own aside.
-    bounds = [b for b in _BOUNDARY.finditer(head) if not _in_brackets(head, b.start())]
+    bounds = [b for b in _BOUNDARY.finditer(head) if not inside_brackets(head, b.start())]
     start = bounds[-1].end() if bounds else 0
     end = len(head.rstrip())
     if not head[start:].strip() and bounds:
@@ -446,12 +447,6 @@ def _treatment_before(text: str, position: int) -> tuple[int, int]:
     if link:
         start = link.end()
     return start, end
-
-
-def _in_brackets(text: str, position: int) -> bool:
-    """Whether ``position`` lies inside an unclosed bracket of ``text``."""
-    before = text[:position]
-    return before.count("(") > before.count(")")
 
 
 def _affirmed_clause(text: str, start: int, trigger: re.Match[str], lexicon: object) -> bool:
@@ -775,7 +770,7 @@ def _connector_segments(body: str, table: dict) -> list[tuple[int, int, bool]]:
     cuts = [
         m
         for m in re.finditer(pattern, body, re.IGNORECASE)
-        if not _in_brackets(body, m.start()) and m.start() > 0
+        if not inside_brackets(body, m.start()) and m.start() > 0
     ]
     lead = re.match(table.get("item_connector_lead", r"(?!)"), body, re.IGNORECASE)
     segments: list[tuple[int, int, bool]] = []

@@ -29,6 +29,7 @@ __all__ = [
     "clean",
     "patient_phrase",
     "entity_in_text",
+    "inside_brackets",
     "lexicon_list",
     "lower_first",
     "name_subject",
@@ -418,6 +419,12 @@ def patient_phrase(case: CaseNote) -> str:
     if number:
         return f"{number.group(1)}-{unit}-old {noun}"
     return noun if noun != "patient" else ""
+
+
+def inside_brackets(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a bracket of ``text`` opened before it and not closed."""
+    before = text[:position]
+    return before.count("(") > before.count(")")
 
 
 # Endings of adjectives: "an oedematous, hyperechoic stroma" has no clause break at its comma.
