@@ -79,9 +79,15 @@ def findings_list_case(
     """A case whose Imaging Findings are ``header`` followed by ``items`` as list items, the
     layout of a header line over bullets ("Radiographs of the left knee:" / "- ...")."""
     case = make_case(findings="\n\n".join((header, *items)), final=final, patient=patient)
+    return with_list_items(case, SectionKind.IMAGING_FINDINGS)
+
+
+def with_list_items(case: CaseNote, kind: SectionKind) -> CaseNote:
+    """``case`` with every block of its ``kind`` section after the first made a list item: a
+    lead paragraph over bullets."""
     sections = []
     for section in case.sections:
-        if section.kind is SectionKind.IMAGING_FINDINGS:
+        if section.kind is kind:
             blocks = tuple(
                 b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
                 for i, b in enumerate(section.blocks)

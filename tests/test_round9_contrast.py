@@ -5,10 +5,8 @@ differential's own fact."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from deckbuilder.model import Block, BlockKind, CaseNote, SectionKind
-from tests.extract_helpers import facts_of, make_case, marked
+from deckbuilder.model import SectionKind
+from tests.extract_helpers import facts_of, make_case, marked, with_list_items
 
 KIND = "distinguishing-feature"
 
@@ -23,17 +21,7 @@ def bulleted(
 ) -> list[str]:
     """The cards of a discussion whose ``items`` are list items after an ``opening`` paragraph."""
     case = make_case("\n\n".join((opening, *items)), differentials=differentials, final=final)
-    sections = []
-    for section in case.sections:
-        if section.kind is SectionKind.DISCUSSION:
-            blocks = tuple(
-                b if i == 0 else Block(BlockKind.LIST_ITEM, b.text, b.markdown, b.location)
-                for i, b in enumerate(section.blocks)
-            )
-            section = replace(section, blocks=blocks)
-        sections.append(section)
-    bulleted_case: CaseNote = replace(case, sections=tuple(sections))
-    return [marked(f) for f in facts_of(bulleted_case, KIND)]
+    return [marked(f) for f in facts_of(with_list_items(case, SectionKind.DISCUSSION), KIND)]
 
 
 # --- bracketed features on a differential line ------------------------------------------------
