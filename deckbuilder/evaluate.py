@@ -2,6 +2,8 @@
 
 An expected fact is found when a fact of its kind has a cloze answer containing its ``answer``
 and a text containing its ``subject`` and ``context`` (case-insensitive, whitespace collapsed).
+An answer that spells out the setting the card names right beside its cloze ("low ADC" for
+"with {{low}} ADC values") is met as well: the card asks exactly that fact.
 A fact satisfying no expectation of its kind is unmatched (it lowers precision); a fact
 matching an ``absent`` entry is a false positive, always an error.
 """
@@ -17,7 +19,7 @@ from typing import Any
 import yaml
 
 from deckbuilder.extract import extract_facts
-from deckbuilder.extract.appearance import sequence_ids
+from deckbuilder.extract.appearance import sequence_ids, sequence_spans
 from deckbuilder.importer import import_case
 from deckbuilder.model import Fact, SourceDocument
 from deckbuilder.parser import parse_case_note
@@ -114,9 +116,7 @@ def satisfies(fact: Fact, entry: dict[str, Any], lexicon: Any = None) -> bool:
     """
     if entry.get("kind") and fact.kind != entry["kind"]:
         return False
-    if "answer" in entry and not any(
-        _norm(entry["answer"]) in _norm(answer) for answer in fact.answers()
-    ):
+    if "answer" in entry and not _answer_met(fact, str(entry["answer"]), lexicon):
         return False
     text = _norm(fact.text)
     if entry.get("subject") and _norm(entry["subject"]) not in text:
@@ -128,6 +128,42 @@ def satisfies(fact: Fact, entry: dict[str, Any], lexicon: Any = None) -> bool:
         return False
     named = sequence_ids(str(context), lexicon)
     return bool(named) and named <= sequence_ids(fact.text, lexicon)
+
+
+# What a card may name beside its hidden words when an author's answer spells out the setting:
+# "high T2 signal" is the fact of "shows {{high}} T2 signal".
+_SETTING_NOUNS = re.compile(
+    r"(?:\b(?:signal|intensity|values?|on|in|at|the)\b|[,/ ])*", re.IGNORECASE
+)
+
+
+def _answer_met(fact: Fact, answer: str, lexicon: Any) -> bool:
+    """Whether a cloze answer contains ``answer``, or ``answer`` is a cloze answer with the
+    sequence or modality the card names right beside it ("{{low}} ADC values" meets "low ADC")."""
+    wanted = _norm(answer)
+    if any(wanted in _norm(given) for given in fact.answers()):
+        return True
+    if lexicon is None:
+        return False
+    text = fact.text.lower()
+    for found in re.finditer(re.escape(answer.lower()), text):
+        for cloze in fact.clozes:
+            if cloze.end <= found.start() or cloze.start >= found.end():
+                continue
+            before = fact.text[found.start() : cloze.start]
+            outside = f"{before} {fact.text[cloze.end : found.end()]}"
+            if _setting_only(outside, lexicon):
+                return True
+    return False
+
+
+def _setting_only(words: str, lexicon: Any) -> bool:
+    """Whether ``words`` name a sequence or modality and nothing else but "signal" or "values"."""
+    spans = sequence_spans(words, lexicon)
+    if not spans:
+        return False
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(words))
+    return _SETTING_NOUNS.fullmatch(rest) is not None
 
 
 def _load_case(folder: Path) -> tuple[str, str] | None:

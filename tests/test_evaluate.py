@@ -81,3 +81,37 @@ def test_a_sequence_context_is_met_by_any_spelling_of_it(text, context, met) -> 
     answer = "dense" if "dense" in text else "bright"
     entry = {"kind": "sequence-appearance", "context": context, "answer": answer}
     assert satisfies(_appearance(text, answer), entry, load_lexicon()) is met
+
+
+@pytest.mark.parametrize(
+    ("text", "cloze", "answer", "met"),
+    [
+        # The author's answer spells out the setting the card names beside its cloze.
+        (
+            "The abscess cavity shows restricted diffusion with low ADC values.",
+            "low",
+            "low ADC",
+            True,
+        ),
+        (
+            "A lipoma is bright on T1-weighted images.",
+            "bright",
+            "bright on T1-weighted images",
+            True,
+        ),
+        ("The cyst wall returns high T2 signal.", "high", "high T2 signal", True),
+        ("Enhancement is mildly reduced ADC.", "mildly reduced", "reduced ADC", True),
+        # Words other than the setting are part of the fact and must be hidden.
+        (
+            "The rim is intermediate to high T2 signal.",
+            "high",
+            "intermediate to high T2 signal",
+            False,
+        ),
+        ("The lesion is bright centrally on T2WI.", "bright", "bright centrally", False),
+        ("The fluid is bright on T2WI.", "bright", "T2WI", False),
+    ],
+)
+def test_an_answer_may_spell_out_the_setting_beside_the_cloze(text, cloze, answer, met) -> None:
+    entry = {"kind": "sequence-appearance", "answer": answer}
+    assert satisfies(_appearance(text, cloze), entry, load_lexicon()) is met

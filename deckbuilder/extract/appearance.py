@@ -983,6 +983,11 @@ def sequence_ids(text: str, lexicon: Any) -> frozenset[str]:
     return frozenset(mention.id for mention in _mentions(text, _compiled(lexicon)))
 
 
+def sequence_spans(text: str, lexicon: Any) -> list[tuple[int, int]]:
+    """Where ``text`` names a sequence, phase or modality, as (start, end) spans."""
+    return [(mention.start, mention.end) for mention in _mentions(text, _compiled(lexicon))]
+
+
 def find_appearances(
     text: str,
     lexicon: Any,
