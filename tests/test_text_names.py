@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from deckbuilder.extract.text import entity_in_text, singular
+import pytest
+
+from deckbuilder.extract.text import entity_in_text, plural, singular
 
 
 def test_an_acronym_ending_in_s_is_not_a_plural() -> None:
@@ -22,3 +24,16 @@ def test_a_plural_or_singular_of_the_name_still_counts() -> None:
     assert entity_in_text("Multiple tumours were seen.", ["tumour"])
     assert entity_in_text("The metastasis was solitary.", ["metastases"])
     assert entity_in_text("Both abscesses were drained.", ["abscess"])
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Nutritional rickets", "Neonatal herpes", "Wilms", "Gestational diabetes"]
+)
+def test_a_noun_ending_in_s_that_names_one_thing_stays_as_written(phrase) -> None:
+    assert singular(phrase) == phrase
+    assert plural(phrase) == phrase
+
+
+def test_plain_plurals_still_lose_their_s() -> None:
+    assert singular("Central pontine lesions") == "Central pontine lesion"
+    assert singular("Giant cell tumours") == "Giant cell tumour"

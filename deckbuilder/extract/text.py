@@ -14,7 +14,10 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from deckbuilder.extract.base import CaseContext
 from deckbuilder.model import CaseNote, Cloze, Fact, SectionKind, Sentence
@@ -113,6 +116,21 @@ def lower_first(text: str, proper: Collection[str] = ()) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _invariant_nouns() -> frozenset[str]:
+    """Nouns ending in "s" that name one thing ("rickets"), from ``lexicons/nouns.yaml``.
+
+    Read once at import rather than from the run's Lexicon: singular() is a word-form helper
+    called from dozens of places that have no lexicon at hand, and the list never varies by run.
+    """
+    table = yaml.safe_load(
+        resources.files("deckbuilder").joinpath("lexicons", "nouns.yaml").read_text("utf-8")
+    )
+    return frozenset(str(word).lower() for word in table.get("invariant", []))
+
+
+_INVARIANT_NOUNS = _invariant_nouns()
+
+
 def singular(noun_phrase: str) -> str:
     """A singular form for "it": "Hepatocellular adenomas" becomes "Hepatocellular adenoma"."""
     words = noun_phrase.split()
@@ -122,6 +140,8 @@ def singular(noun_phrase: str) -> str:
     lowered = last.lower()
     if len(last) > 1 and last.isupper():
         return noun_phrase  # an acronym: "PRES" is no plural of "PRE"
+    if lowered in _INVARIANT_NOUNS:
+        return noun_phrase
     if lowered.endswith("omas"):
         last = last[:-1]
     elif lowered.endswith("ases") and len(lowered) > 6:  # metastases -> metastasis
