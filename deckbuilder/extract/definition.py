@@ -154,8 +154,9 @@ def _category(text: str, start: int, lexicon: Any, plural: bool) -> tuple[int, i
         return _vague_object(text, end, lexicon)
     # "the telescoping of a proximal bowel segment": an action's object is part of it.
     head = text[start:end].split()[-1].lower() if end > start else ""
-    # "a remnant of the thyroglossal duct": what a remnant is of is the answer's substance.
-    remnant = head in {"remnant", "remnants", "vestige", "vestiges", "persistence"}
+    # "a remnant of the thyroglossal duct", "the failure of mineralisation": what such a head is
+    # of is the answer's substance.
+    remnant = head in {w.lower() for w in _words(lexicon, "of_heads")}
     if remnant or head.endswith(("ation", "ations", "ction", "ctions", "ing", "ment", "ments")):
         action = re.compile(
             r"\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+(?!(?:of|in|into|around|with|from|by|"
@@ -211,7 +212,9 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
     rest = position + len(subject)
     # Appositions ("Pleomorphic adenoma, also called benign mixed tumour, is ...") are skipped.
     apposition = re.match(
-        r",\s*(?:or|also\s+called|also\s+known\s+as|known\s+as|i\.e\.)\s[^,]{1,60},", text[rest:]
+        r",\s*(?:or|(?:also|formerly|previously|once)\s+(?:called|known\s+as|termed)|known\s+as|"
+        r"i\.e\.)\s[^,]{1,60},",
+        text[rest:],
     )
     if apposition:
         rest += apposition.end()
@@ -282,11 +285,13 @@ def find_definition(text: str, subject: str, lexicon: Any) -> list[tuple[int, in
         made = re.compile(contains, re.IGNORECASE).match(text, rest)
     if made is not None and (spans or made.start() == rest):
         items = list_items(text, made.end(), len(text), lexicon)
-        spans.extend(_split_containing(text, items))
+        spans.extend(_split_containing(text, items, lexicon))
     return sorted(set(spans))
 
 
-def _split_containing(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_containing(
+    text: str, items: list[tuple[int, int]], lexicon: Any
+) -> list[tuple[int, int]]:
     """ "fibro-osseous tissue containing immature woven bone" is two components."""
     result: list[tuple[int, int]] = []
     for start, end in items:
@@ -295,12 +300,13 @@ def _split_containing(text: str, items: list[tuple[int, int]]) -> list[tuple[int
         if aside and aside.start() > 0:
             end = start + aside.start()
         inner = re.search(
-            r"\s+(?:containing|with|embedded\s+in|set\s+in|separated\s+by|surrounded\s+by)\s+",
+            r"\s+(?:containing|with|embedded\s+in|set\s+in|separated\s+by|surrounded\s+by|"
+            r"resting\s+on|overlying|supported\s+by)\s+",
             text[start:end],
         )
         if inner and len(text[start : start + inner.start()].split()) <= 5:
             result.append((start, start + inner.start()))
-            result.append((start + inner.end(), end))
+            result.append(trim_item(text, start + inner.end(), end, lexicon))
         else:
             result.append((start, end))
     return result
