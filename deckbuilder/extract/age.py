@@ -418,7 +418,13 @@ def _elliptical(before: str, excluded: re.Pattern[str]) -> bool:
 
 def _affected_group(text: str, match: re.Match[str], table: dict) -> bool:
     """Whether an age group is the population a disease affects, not a passing mention."""
-    clause = re.split(r"[,;:()]", text[: match.start()])[-1]
+    head = text[: match.start()]
+    appositive = table.get("group_appositive")
+    if appositive:
+        # "... 24 months of age, the time of fastest growth, and again in adolescence": the
+        # second group is coordinated with the age before the appositive.
+        head = re.sub(appositive, "", head, flags=re.IGNORECASE)
+    clause = re.split(r"[,;:()]", head)[-1]
     before = table.get("group_before")
     after = table.get("group_after")
     framed = table.get("self_framed")

@@ -264,6 +264,16 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                 return Indication(
                     _name(treatment), (), treatment_span=_head_span(text, t_start, t_end)
                 )
+            universal = table.get("universal_item")
+            if (
+                found
+                and found.items
+                and universal
+                and all(re.match(universal, text[a:b], re.IGNORECASE) for a, b in found.items)
+            ):
+                # "X is advised for every suspected Y": a condition that covers every case
+                # leaves the treatment as much to remember as whom it is for.
+                return replace(found, treatment_span=_head_span(text, t_start, t_end))
             if found:
                 return found
         if role_re and role_re.search(trigger.group()):
