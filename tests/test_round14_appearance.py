@@ -1,0 +1,90 @@
+"""Round 14: bone, Doppler, cyst-wall and spectroscopy vocabulary of the sequence-appearance rule.
+
+Every sentence here is written for this file and names no corpus case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import appearance_answers as answers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Growth plate and metaphysis on radiographs: a coordinated list of new words.
+        (
+            "Knee radiographs showed fraying and cupping of the femoral metaphysis.",
+            ("radiograph", "fraying"),
+        ),
+        (
+            "Knee radiographs showed fraying and cupping of the femoral metaphysis.",
+            ("radiograph", "cupping"),
+        ),
+        ("On the wrist radiograph the ulnar metaphysis was splayed.", ("radiograph", "splayed")),
+        (
+            "Ankle radiographs showed splaying of the distal tibial metaphysis.",
+            ("radiograph", "splaying"),
+        ),
+        (
+            "Pelvic radiographs showed coarse trabeculae in both iliac wings.",
+            ("radiograph", "coarse trabeculae"),
+        ),
+        ("On radiographs the vertebral bodies were osteopenic.", ("radiograph", "osteopenic")),
+        # Cyst contents on CT and ultrasound.
+        (
+            "On CT the hepatic cyst contained several daughter cysts.",
+            ("ct", "daughter cysts"),
+        ),
+        (
+            "Ultrasound showed a detached membrane floating within the splenic cyst.",
+            ("us", "detached membrane"),
+        ),
+        # Spectral Doppler waveforms.
+        (
+            "Spectral Doppler of the brachial neck showed a to-and-fro pattern.",
+            ("us-spectral-doppler", "to-and-fro pattern"),
+        ),
+        (
+            "Spectral Doppler of the draining vein showed an arterialised waveform.",
+            ("us-spectral-doppler", "arterialised waveform"),
+        ),
+        # MR spectroscopy names its own setting; the metabolite peak is the answer.
+        ("MR spectroscopy of the nodule showed a lactate peak.", ("mrs", "lactate peak")),
+        (
+            "On proton spectroscopy the rim showed elevated choline.",
+            ("mrs", "elevated choline"),
+        ),
+    ],
+)
+def test_new_vocabulary_is_read_on_its_setting(  # type: ignore[no-untyped-def]
+    text: str, expected: tuple[str, str], lexicon
+) -> None:
+    assert expected in answers(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # A negated finding stays no fact, whichever new word it names.
+        ("On CT there were no daughter cysts within the lesion.", "daughter cysts"),
+        ("Radiographs showed no cupping or fraying of the metaphyses.", "cupping"),
+        ("Spectral Doppler did not show a to-and-fro waveform in the neck.", "to-and-fro"),
+        ("MR spectroscopy showed no lactate peak in the lesion.", "lactate peak"),
+        ("On ultrasound, without a detached membrane, the cyst looked simple.", "detached"),
+        # A verb with an object is no finding word: the card would hide a bare verb.
+        ("On CT a pelvic mass was seen splaying the iliac vessels.", "splaying"),
+        ("On MRI the cyst splayed the cerebral peduncles apart.", "splayed"),
+    ],
+)
+def test_negated_new_words_are_no_finding(  # type: ignore[no-untyped-def]
+    text: str, word: str, lexicon
+) -> None:
+    assert not any(word in answer for _, answer in answers(text, lexicon))
+
+
+def test_spectroscopy_word_alone_names_no_other_setting(lexicon) -> None:  # type: ignore[no-untyped-def]
+    # "spectroscopy" is its own setting: its peak is never credited to the T2 named before it.
+    found = answers("The mass was bright on T2WI, and spectroscopy showed a lipid peak.", lexicon)
+    assert ("mrs", "lipid peak") in found
+    assert ("t2", "lipid peak") not in found
