@@ -65,3 +65,56 @@ def test_a_lining_of_another_entity_gives_no_card() -> None:
         "epithelium."
     )
     assert not any("squamous" in c for c in _cards(text, "Arachnoid cyst"))
+
+
+# sign: "a characteristic <hyphenated name> appearance" names a sign wherever it stands
+
+
+def _signs(text: str, final: str) -> list[str]:
+    return [marked(f) for f in _facts(text, final, "sign")]
+
+
+def test_a_characteristic_hyphenated_appearance_after_with_is_a_sign() -> None:
+    text = (
+        "Oncocytoma is a benign renal tumour. On CT it is well defined, with a characteristic "
+        "spoke-wheel or stellate pattern from its central scar."
+    )
+    cards = _signs(text, "Oncocytoma")
+    assert len(cards) == 1
+    assert "characteristic {{c1::spoke-wheel}} or stellate pattern" in cards[0]
+    # the "with" part modifies the clause before it: the card keeps what has the pattern
+    assert cards[0].startswith("On CT, oncocytoma is well defined, with")
+
+
+def test_a_classic_hyphenated_appearance_in_another_wording() -> None:
+    text = (
+        "Fibrous dysplasia is a developmental lesion of bone. On radiographs its matrix has a "
+        "classic ground-glass appearance."
+    )
+    cards = _signs(text, "Fibrous dysplasia")
+    assert len(cards) == 1
+    assert "{{c1::ground-glass appearance}}" in cards[0]
+
+
+def test_a_hyphenated_participle_is_a_quality_not_a_sign() -> None:
+    text = (
+        "Aneurysmal bone cyst is an expansile lesion of bone. Radiographs are obtained first, "
+        "the lesion having a typical fluid-filled appearance on them."
+    )
+    assert _signs(text, "Aneurysmal bone cyst") == []
+
+
+def test_a_characteristic_plain_quality_is_no_sign() -> None:
+    text = (
+        "Oncocytoma is a benign renal tumour. On CT it is well defined, with a characteristic "
+        "homogeneous appearance."
+    )
+    assert _signs(text, "Oncocytoma") == []
+
+
+def test_a_negated_characteristic_pattern_is_no_sign() -> None:
+    text = (
+        "Oncocytoma is a benign renal tumour. On CT it is well defined, without the "
+        "characteristic spoke-wheel pattern."
+    )
+    assert _signs(text, "Oncocytoma") == []

@@ -183,7 +183,8 @@ def _comma_clause(text: str, begin: int, stop: int, start: int, end: int) -> tup
     A long chain ("it is homogeneous, while on angiography the feeding arteries form a spoke-wheel
     pattern, and on delayed images ...") is no card; the part naming the sign is, once its
     linking word is dropped. A part opening with a pronoun or a relative word needs what it
-    refers to, and a part of fewer than four words is a fragment: both keep the whole clause.
+    refers to, a part opening with "with" modifies the clause before it, and a part of fewer than
+    four words is a fragment: all three keep the whole clause.
     """
     cuts = [begin]
     depth = 0
@@ -206,7 +207,7 @@ def _comma_clause(text: str, begin: int, stop: int, start: int, end: int) -> tup
             part_start = left + (lead.end() if lead else 0)
             part = text[part_start : right - 1]
             if len(part.split()) < 4 or re.match(
-                r"(?:it|its|they|their|this|these|those|which|who|whose|in\s+which)\b",
+                r"(?:it|its|they|their|this|these|those|which|who|whose|in\s+which|with)\b",
                 part,
                 re.IGNORECASE,
             ):
