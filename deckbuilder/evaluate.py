@@ -3,7 +3,9 @@
 An expected fact is found when a fact of its kind has a cloze answer containing its ``answer``
 and a text containing its ``subject`` and ``context`` (case-insensitive, whitespace collapsed).
 An answer that spells out the setting the card names right beside its cloze ("low ADC" for
-"with {{low}} ADC values") is met as well: the card asks exactly that fact.
+"with {{low}} ADC values") is met as well: the card asks exactly that fact. A distinguishing-feature
+entry about an alternative is also met by that alternative's own age, sex, site, appearance or
+association card, which is where the extractor files such a feature.
 A fact satisfying no expectation of its kind is unmatched (it lowers precision); a fact
 matching an ``absent`` entry is a false positive, always an error.
 """
@@ -114,7 +116,7 @@ def satisfies(fact: Fact, entry: dict[str, Any], lexicon: Any = None) -> bool:
     A ``context`` naming a sequence or modality is met by any spelling of it: an author's
     "T2WI" is the card's "T2-weighted images" (with ``lexicon``, which knows the synonyms).
     """
-    if entry.get("kind") and fact.kind != entry["kind"]:
+    if entry.get("kind") and not _kind_met(fact, entry):
         return False
     if "answer" in entry and not _answer_met(fact, str(entry["answer"]), lexicon):
         return False
@@ -128,6 +130,31 @@ def satisfies(fact: Fact, entry: dict[str, Any], lexicon: Any = None) -> bool:
         return False
     named = sequence_ids(str(context), lexicon)
     return bool(named) and named <= sequence_ids(fact.text, lexicon)
+
+
+# A listed alternative's own age, sex, site or appearance is one of its distinguishing features:
+# the extractor files each under its own kind, spec authors often list them as distinguishing.
+_FEATURE_KINDS = (
+    "age-distribution",
+    "sex-predominance",
+    "common-site",
+    "sequence-appearance",
+    "association",
+)
+
+
+def _kind_met(fact: Fact, entry: dict[str, Any]) -> bool:
+    """Whether ``fact`` is of ``entry``'s kind, a distinguishing-feature entry about an alternative
+    also being met by that alternative's own age, sex, site, appearance or association card."""
+    if fact.kind == entry["kind"]:
+        return True
+    subject = _norm(entry.get("subject") or "")
+    return (
+        entry["kind"] == "distinguishing-feature"
+        and fact.kind in _FEATURE_KINDS
+        and bool(subject)
+        and subject in _norm(fact.subject)
+    )
 
 
 # What a card may name beside its hidden words when an author's answer spells out the setting:
@@ -203,7 +230,7 @@ def evaluate_case(folder: Path, lexicon: Any) -> CaseResult | None:
             result.found if any(satisfies(f, entry, lexicon) for f in facts) else result.missed
         ).append(entry)
     for fact in facts:
-        if not any(satisfies(fact, e, lexicon) for e in entries if e.get("kind") == fact.kind):
+        if not any(satisfies(fact, e, lexicon) for e in entries if e.get("kind")):
             result.unmatched.append(fact)
         for absent in expected.get("absent") or []:
             if satisfies(fact, absent, lexicon):

@@ -115,3 +115,24 @@ def test_a_sequence_context_is_met_by_any_spelling_of_it(text, context, met) -> 
 def test_an_answer_may_spell_out_the_setting_beside_the_cloze(text, cloze, answer, met) -> None:
     entry = {"kind": "sequence-appearance", "answer": answer}
     assert satisfies(_appearance(text, cloze), entry, load_lexicon()) is met
+
+
+def _about(kind: str, subject: str, text: str, answer: str) -> Fact:
+    start = text.index(answer)
+    source = Sentence(text, SourceLocation("case.md", 1), SectionKind.DISCUSSION)
+    return Fact("1", kind, "k", subject, text, (Cloze(start, start + len(answer)),), source)
+
+
+def test_an_alternatives_own_site_card_meets_a_distinguishing_feature_entry_about_it() -> None:
+    text = "A chordoma arises in the clivus or the sacrum."
+    entry = {"kind": "distinguishing-feature", "subject": "chordoma", "answer": "clivus"}
+    site = _about("common-site", "Chordoma", text, "clivus or the sacrum")
+    assert satisfies(site, entry, load_lexicon())
+    # Only about the same alternative, and only with a subject named by the entry.
+    other = _about("common-site", "Chondrosarcoma", text, "clivus or the sacrum")
+    assert not satisfies(other, entry, load_lexicon())
+    unnamed = {"kind": "distinguishing-feature", "answer": "clivus"}
+    assert not satisfies(site, unnamed, load_lexicon())
+    # The other way round stays strict: a distinguishing card is no site card.
+    feature = _about("distinguishing-feature", "Chordoma", text, "clivus or the sacrum")
+    assert not satisfies(feature, {**entry, "kind": "common-site"}, load_lexicon())
