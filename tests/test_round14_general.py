@@ -118,3 +118,78 @@ def test_a_negated_characteristic_pattern_is_no_sign() -> None:
         "characteristic spoke-wheel pattern."
     )
     assert _signs(text, "Oncocytoma") == []
+
+
+# polarity: inside a list item, "without"/"no" negates only the rest of that item
+
+
+def _risks(text: str, final: str) -> list[str]:
+    return [marked(f) for f in _facts(text, final, "risk-factor")]
+
+
+def test_a_without_inside_the_first_item_leaves_the_later_items_stated() -> None:
+    text = (
+        "Osteonecrosis of the femoral head is death of bone from lost blood supply. Risk factors "
+        "are long courses of steroids without tapering, heavy alcohol use, sickle cell disease "
+        "and deep-sea diving."
+    )
+    cards = _risks(text, "Osteonecrosis of the femoral head")
+    assert len(cards) == 1
+    assert "{{c1::long courses of steroids without tapering}}" in cards[0]
+    assert "{{c2::heavy alcohol use}}" in cards[0]
+    assert "{{c4::deep-sea diving}}" in cards[0]
+
+
+def test_a_with_no_inside_a_middle_item_in_another_wording() -> None:
+    text = (
+        "Hydatid disease is a parasitic infection of the liver. Risk factors include dog "
+        "ownership, sheep farming with no deworming of dogs, rural residence and travel to "
+        "endemic areas."
+    )
+    cards = _risks(text, "Hydatid disease")
+    assert len(cards) == 1
+    assert "{{c2::sheep farming with no deworming of dogs}}" in cards[0]
+    assert "{{c3::rural residence}}" in cards[0]
+
+
+def test_a_list_opened_by_without_stays_negated_as_a_whole() -> None:
+    text = (
+        "Renal cyst is a common finding in adults. Risk factors are without calcification, "
+        "septa and nodules."
+    )
+    assert _risks(text, "Renal cyst") == []
+
+
+def test_a_without_list_joined_by_or_stays_negated() -> None:
+    text = (
+        "Renal cyst is a common finding in adults. Risk factors are a thin wall without "
+        "calcification, septa or nodules."
+    )
+    assert _risks(text, "Renal cyst") == []
+
+
+def test_a_two_item_list_after_without_stays_negated() -> None:
+    text = (
+        "Osteonecrosis of the femoral head is death of bone. Risk factors are steroid use "
+        "without alcohol and smoking."
+    )
+    assert not any("smoking" in c for c in _risks(text, "Osteonecrosis of the femoral head"))
+
+
+def test_item_bound_negations_only_binds_a_trigger_after_an_item_head() -> None:
+    from deckbuilder.extract.polarity import item_bound_negations
+    from deckbuilder.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    text = "Causes are fasting without water, heat, exercise and diuretics."
+    items = [(11, 32), (34, 38), (40, 48), (53, 62)]
+    assert [text[s:e] for s, e in items] == [
+        "fasting without water",
+        "heat",
+        "exercise",
+        "diuretics",
+    ]
+    assert [text[s:e] for s, e in item_bound_negations(text, items, lexicon)] == ["without"]
+    opened = "Causes are without water, heat, exercise and diuretics."
+    opened_items = [(11, 24), (26, 30), (32, 40), (45, 54)]
+    assert item_bound_negations(opened, opened_items, lexicon) == []

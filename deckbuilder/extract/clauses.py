@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckbuilder.extract.base import CaseContext
+from deckbuilder.extract.polarity import item_bound_negations
 from deckbuilder.extract.subject import (
     UNSURE,
     case_discourse,
@@ -808,6 +809,12 @@ def _match_items(
             if re.search(r"\b(?:not|no|never|cannot|neither|nor)\b", text[a:b], re.I):
                 return []
             judged = judged[:a] + re.sub(r"\S", "x", judged[a:b]) + judged[b:]
+    # "breastfeeding without supplementation, dark skin and ...": a "without" inside a list
+    # item modifies that item only, so it is read as part of it, not as a negation of the rest.
+    for name in list_groups:
+        a, b = match.span(name)
+        for s, e in item_bound_negations(judged, list_items(text, a, b, lexicon), lexicon):
+            judged = judged[:s] + "x" * (e - s) + judged[e:]
     if hedged_trigger:
         a, b = trigger
         judged = judged[:a] + re.sub(r"\S", "x", judged[a:b]) + judged[b:]

@@ -21,7 +21,7 @@ from typing import Any
 
 from deckbuilder.lexicon import Lexicon
 
-__all__ = ["Polarity", "PolarityMatcher", "Trigger", "assess", "matcher"]
+__all__ = ["Polarity", "PolarityMatcher", "Trigger", "assess", "item_bound_negations", "matcher"]
 
 _DEFAULT_WINDOW = 8
 _WORD = re.compile(r"[\w\u00C0-\u024F]+(?:['\u2019-][\w\u00C0-\u024F]+)*")
@@ -84,6 +84,7 @@ class PolarityMatcher:
 
     def __init__(self, table: Mapping[str, Any]) -> None:
         self.window = int(table.get("window", _DEFAULT_WINDOW))
+        self.item_bound = frozenset(p.lower() for p in _strings(table.get("item_bound")))
         negation = table.get("negation") or {}
         uncertainty = table.get("uncertainty") or {}
         roles: list[tuple[str, _Role]] = []
@@ -210,6 +211,45 @@ class PolarityMatcher:
         if uncertain:
             return Polarity.UNCERTAIN
         return Polarity.AFFIRMED
+
+
+def item_bound_negations(
+    text: str, items: Sequence[tuple[int, int]], lexicon: Lexicon | Mapping[str, Any]
+) -> list[tuple[int, int]]:
+    """Negation triggers that negate only the rest of their own list item, as spans of ``text``.
+
+    In "breastfeeding without supplementation, dark skin and low sun exposure" the "without"
+    modifies its item's head and stops at the item's end: it neither negates that item (the item
+    *is* the exposure "breastfeeding without supplementation") nor the items after it. The rule
+    holds only where the list's shape is unambiguous: three or more items joined by a final
+    "and", the trigger (a phrase of the table's ``item_bound`` list) written after at least one
+    word of a non-final item. A list opened by the trigger ("without calcification, septa or
+    nodules") or joined by "or" (which a negation distributes over) keeps its negation whole.
+
+    Args:
+        text: One sentence.
+        items: The spans of the list's items, in text order.
+        lexicon: Lexicons of the run (or a bare polarity table).
+
+    Returns:
+        The spans of the triggers a caller should read as part of their item.
+    """
+    if len(items) < 3:
+        return []
+    if not re.fullmatch(r",?\s*and\s+", text[items[-2][1] : items[-1][0]], re.IGNORECASE):
+        return []
+    pm = matcher(lexicon)
+    bound: list[tuple[int, int]] = []
+    for trig in pm.triggers(text):
+        if trig.polarity is not Polarity.NEGATED or trig.scope_start != trig.start:
+            continue
+        if text[trig.start : trig.end].lower() not in pm.item_bound:
+            continue
+        for a, b in items[:-1]:
+            if a < trig.start and trig.end < b and _WORD.search(text, a, trig.start):
+                bound.append((trig.start, trig.end))
+                break
+    return bound
 
 
 def matcher(lexicon: Lexicon | Mapping[str, Any]) -> PolarityMatcher:
