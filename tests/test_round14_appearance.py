@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import appearance_answers as answers
 
+from deckbuilder.lexicon import Lexicon
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -88,3 +90,34 @@ def test_spectroscopy_word_alone_names_no_other_setting(lexicon) -> None:  # typ
     found = answers("The mass was bright on T2WI, and spectroscopy showed a lipid peak.", lexicon)
     assert ("mrs", "lipid peak") in found
     assert ("t2", "lipid peak") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A look that was lost belongs to the normal structure, not to the lesion.
+        "Knee radiographs showed loss of the normal zone of provisional calcification.",
+        "On CT there was effacement of the normal fat plane between the mass and the rectum.",
+        "On MRI there was loss of the normal corticomedullary differentiation of the graft.",
+        "On T2 images there was obliteration of the normal high signal of the vertebral marrow.",
+        "On radiographs the normal zone of provisional calcification was effaced at both ankles.",
+        "On ultrasound the normal echogenic fat plane was no longer seen behind the gland.",
+    ],
+)
+def test_a_lost_normal_look_is_no_finding(text: str, lexicon: Lexicon) -> None:
+    assert not {a for _, a in answers(text, lexicon) if "normal" in a or "signal" in a}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Signal loss as the finding itself is still read.
+        ("On T1 the adenoma showed loss of signal on opposed-phase images.", "loss of signal"),
+        (
+            "Radiographs showed cupping of the metaphysis and loss of the normal dense line.",
+            "cupping",
+        ),
+    ],
+)
+def test_a_look_beside_a_loss_is_still_read(text: str, expected: str, lexicon: Lexicon) -> None:
+    assert expected in {a for _, a in answers(text, lexicon)}

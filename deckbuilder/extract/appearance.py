@@ -371,6 +371,28 @@ class _Tables:
         negators = _word_list(appearance.get("negated_verbs") or [])
         self.negated_verb = re.compile(rf"(?:{negators.pattern})\s+", re.I) if negators else None
         self.hedge_after = _word_list(appearance.get("hedges_after") or [])
+        # "loss of the normal zone of ...", "the normal fat plane was effaced": a look that
+        # was lost is not a look of the lesion.
+        lost = _word_list(appearance.get("loss_nouns") or [])
+        self.lost_before = (
+            re.compile(
+                rf"(?<![\w-])(?:{lost.pattern})\s+of\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                r"(?:[\w-]+\s+){0,3}$",
+                re.I,
+            )
+            if lost
+            else None
+        )
+        gone = _word_list(appearance.get("loss_participles") or [])
+        self.lost_after = (
+            re.compile(
+                r"[^,;:.()]{0,60}?\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+                rf"(?:[\w-]+ly\s+)?(?:{gone.pattern})(?![\w-])",
+                re.I,
+            )
+            if gone
+            else None
+        )
         self.clause_verbs = {norm(v) for v in appearance.get("clause_verbs") or []}
         # The subject table's verbs, for reading a clause's lead back to its subject.
         self.subject_verbs = set(lexicon_list(lexicon, "subject", "verbs"))
@@ -1082,6 +1104,7 @@ def find_appearances(
         if (
             polarity is not Polarity.AFFIRMED
             or _LACKS.search(text[: term.start])
+            or _lost(text, term, tables)
             or _NONE_OF.search(text[: term.start])
         ):
             continue
@@ -1242,6 +1265,18 @@ def _label(text: str, groups: list[list[_Mention]]) -> list[_Mention] | None:
     if _SITE_LABEL.match(rest):
         return first
     return None
+
+
+def _lost(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "loss of the normal fat plane", "the normal zone of calcification was effaced": the
+    term names what disappeared, so it is no finding of what is there."""
+    if tables.lost_before is not None and tables.lost_before.search(text, 0, term.start):
+        return True
+    return bool(
+        tables.lost_after is not None
+        and norm(text[term.start : term.end].split()[0]) == "normal"
+        and tables.lost_after.match(text, term.end)
+    )
 
 
 def _clause_has_verb(text: str, term: _Term, tables: _Tables) -> bool:
