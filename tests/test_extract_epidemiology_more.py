@@ -38,7 +38,10 @@ def test_no_sex_card_without_a_favoured_sex(discussion: str) -> None:
             ["men", "three to four times"],
         ),
         ("Pyloric stenosis is four times more common in boys.", ["four times", "boys"]),
-        ("There is a slight male preponderance in ankylosing spondylitis.", ["male preponderance"]),
+        (
+            "There is a slight male preponderance in ankylosing spondylitis.",
+            ["slight male preponderance"],
+        ),
         ("In thyroid cancer the M:F ratio is 1:3.", ["1:3"]),
         (
             "Graves disease predominantly affects women; the female-to-male ratio is about 7:1.",

@@ -1,5 +1,6 @@
 """Round 14: ages, sexes and indications (a bound on a share that belongs to the answer, a second
-age after an appositive, a shared noun after "residual or", an indication covering every case)."""
+age after an appositive, a shared noun after "residual or", an indication covering every case,
+the degree word of a sex predominance)."""
 
 from __future__ import annotations
 
@@ -159,3 +160,59 @@ def test_a_hedged_indication_for_every_case_gives_no_card() -> None:
         IND,
     )
     assert facts == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final", "answers"),
+    [
+        (
+            "Sarcoidosis is a granulomatous disease. A mild female predominance is reported.",
+            "Sarcoidosis",
+            ("mild female predominance",),
+        ),
+        (
+            "Chordoma is a notochordal tumour. There is a marked male predilection, about 2:1.",
+            "Chordoma",
+            ("marked male predilection", "2:1"),
+        ),
+        (
+            "Meningioma is a dural tumour. Clear female preponderance.",
+            "Meningioma",
+            ("clear female preponderance",),
+        ),
+    ],
+)
+def test_the_degree_of_a_predominance_is_part_of_its_answer(
+    discussion: str, final: str, answers: tuple[str, ...]
+) -> None:
+    (fact,) = kind_facts(discussion, final, SEX)
+    assert fact.answers() == answers
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final", "answers"),
+    [
+        # a degree word that grades no predominance noun stays outside the answer
+        (
+            "Gout is a crystal arthropathy. It is slightly more common in men.",
+            "Gout",
+            ("men",),
+        ),
+        # an adjective that is no degree word ("reported") is not taken in
+        (
+            "Sarcoidosis is a granulomatous disease. A reported female predominance exists.",
+            "Sarcoidosis",
+            ("female predominance",),
+        ),
+    ],
+)
+def test_only_a_degree_word_before_a_predominance_noun_joins_the_answer(
+    discussion: str, final: str, answers: tuple[str, ...]
+) -> None:
+    (fact,) = kind_facts(discussion, final, SEX)
+    assert fact.answers() == answers
+
+
+def test_a_negated_graded_predominance_gives_no_card() -> None:
+    discussion = "Sarcoidosis is a granulomatous disease. There is no clear female predominance."
+    assert kind_facts(discussion, "Sarcoidosis", SEX) == []

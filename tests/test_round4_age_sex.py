@@ -143,7 +143,7 @@ def test_no_age_card_for_an_event_or_an_unowned_age(sentence: str) -> None:
     [
         (
             "Gout is a crystal arthropathy. Slight male predominance, about 3:1.",
-            ("male predominance", "3:1"),
+            ("slight male predominance", "3:1"),
         ),
         (
             "Ankylosing spondylitis is a spondyloarthropathy. It is more common in men, M:F 3:1.",

@@ -89,6 +89,12 @@ def _roles(text: str, lexicon: object, sentence: str | None = None) -> list[tupl
             ):
                 groups = match.groupdict()
                 spans = [(*match.span(g), g) for g in ("answer", "amount") if groups.get(g)]
+                spans = [
+                    (_graded_start(text, start, end, table), end, role)
+                    if role == "answer"
+                    else (start, end, role)
+                    for start, end, role in spans
+                ]
                 break
         if spans:
             break
@@ -100,6 +106,17 @@ def _roles(text: str, lexicon: object, sentence: str | None = None) -> list[tupl
     if ratio and context and not any(ratio[0] < e and s < ratio[1] for s, e, _ in spans):
         spans.append((*ratio, "ratio"))
     return sorted(spans)
+
+
+def _graded_start(text: str, start: int, end: int, table: dict) -> int:
+    """Where a predominance answer starts once the degree word grading it is taken in ("a
+    {{slight male preponderance}}"): how strong it is is part of the fact."""
+    heads = table.get("degree_heads")
+    degrees = [re.escape(word) for word in table.get("degree_words", [])]
+    if not heads or not degrees or not re.search(heads, text[start:end], re.IGNORECASE):
+        return start
+    graded = re.search(rf"\b(?:{'|'.join(degrees)})\s+$", text[:start], re.IGNORECASE)
+    return graded.start() if graded else start
 
 
 def _indices(roles: list[str]) -> list[int]:
