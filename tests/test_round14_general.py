@@ -193,3 +193,46 @@ def test_item_bound_negations_only_binds_a_trigger_after_an_item_head() -> None:
     opened = "Causes are without water, heat, exercise and diuretics."
     opened_items = [(11, 24), (26, 30), (32, 40), (45, 54)]
     assert item_bound_negations(opened, opened_items, lexicon) == []
+
+
+# complication: an event and its share, in a clause coordinated after a comma
+
+
+def _complications(text: str, final: str) -> list[str]:
+    return [marked(f) for f in _facts(text, final, "complication")]
+
+
+def test_a_coordinated_clause_names_an_event_and_its_share() -> None:
+    text = (
+        "Giant cell tumour is a benign tumour of the epiphysis. Treatment is curettage with "
+        "packing, and local recurrence occurs in approximately 20 to 30%."
+    )
+    cards = _complications(text, "Giant cell tumour")
+    assert len(cards) == 1
+    assert "{{c1::local recurrence}} occurs in approximately 20 to 30%" in cards[0]
+
+
+def test_a_coordinated_clause_after_but_in_another_wording() -> None:
+    text = (
+        "Pleomorphic adenoma is the commonest parotid tumour. It is excised with a cuff of "
+        "normal tissue, but recurrence develops in about 5% of patients."
+    )
+    cards = _complications(text, "Pleomorphic adenoma")
+    assert len(cards) == 1
+    assert "{{c1::recurrence}} develops in about 5%" in cards[0]
+
+
+def test_a_negated_coordinated_event_gives_no_card() -> None:
+    text = (
+        "Pleomorphic adenoma is the commonest parotid tumour. It is excised with a cuff of "
+        "normal tissue, and recurrence does not occur in 5% of patients."
+    )
+    assert _complications(text, "Pleomorphic adenoma") == []
+
+
+def test_an_event_inside_a_comma_list_is_no_clause_of_its_own() -> None:
+    text = (
+        "Pleomorphic adenoma is the commonest parotid tumour. Its capsule, recurrence and size "
+        "are seen in 5% of reports."
+    )
+    assert _complications(text, "Pleomorphic adenoma") == []
