@@ -12,12 +12,12 @@ from extract_helpers import facts_of, make_case
     [
         (
             "Varicocele is a venous dilatation. Embolisation is an option for recurrent varicoceles.",
-            ("recurrent varicoceles",),
+            ("embolisation", "recurrent varicoceles"),
         ),
         (
             "Renal cell carcinoma is a tumour. Cryoablation may be considered for small tumours in "
             "frail patients.",
-            ("small tumours in frail patients",),
+            ("cryoablation", "small tumours in frail patients"),
         ),
     ],
 )

@@ -216,3 +216,65 @@ def test_only_a_degree_word_before_a_predominance_noun_joins_the_answer(
 def test_a_negated_graded_predominance_gives_no_card() -> None:
     discussion = "Sarcoidosis is a granulomatous disease. There is no clear female predominance."
     assert kind_facts(discussion, "Sarcoidosis", SEX) == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final", "answers"),
+    [
+        (
+            "Osteoid osteoma is a painful bone tumour. Radiofrequency ablation is a treatment "
+            "option for lesions away from nerves.",
+            "Osteoid osteoma",
+            ("radiofrequency ablation", "lesions away from nerves"),
+        ),
+        (
+            "Aneurysmal bone cyst is an expansile lesion. Sclerotherapy is also an option for "
+            "spinal cysts.",
+            "Aneurysmal bone cyst",
+            ("sclerotherapy", "spinal cysts"),
+        ),
+        (
+            "Uterine fibroids are common. Embolisation can be considered in women who wish to "
+            "avoid hysterectomy.",
+            "Uterine fibroids",
+            ("embolisation", "women who wish to avoid hysterectomy"),
+        ),
+    ],
+)
+def test_an_option_hides_its_treatment_too(
+    discussion: str, final: str, answers: tuple[str, ...]
+) -> None:
+    (fact,) = kind_facts(discussion, final, IND)
+    assert fact.answers() == answers
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final", "answers"),
+    [
+        (
+            "Osteoid osteoma is a painful bone tumour. Surgery is indicated for lesions near "
+            "nerves.",
+            "Osteoid osteoma",
+            ("lesions near nerves",),
+        ),
+        (
+            "Aneurysmal bone cyst is an expansile lesion. Curettage may be offered to children "
+            "with pain.",
+            "Aneurysmal bone cyst",
+            ("children with pain",),
+        ),
+    ],
+)
+def test_a_trigger_naming_no_option_keeps_its_treatment_visible(
+    discussion: str, final: str, answers: tuple[str, ...]
+) -> None:
+    (fact,) = kind_facts(discussion, final, IND)
+    assert fact.answers() == answers
+
+
+def test_a_doubted_option_gives_no_card() -> None:
+    discussion = (
+        "Osteoid osteoma is a painful bone tumour. It is unclear whether ablation is an option "
+        "for spinal lesions."
+    )
+    assert kind_facts(discussion, "Osteoid osteoma", IND) == []

@@ -432,7 +432,8 @@ def test_a_lone_modifier_or_code_shares_the_next_noun() -> None:
     )
     found = [a for f in indications(text, "Renal cell carcinoma") for a in [f]]
     assert any("{{c1::older or frail patients with a small mass}}" in c for c in found)
-    assert any("{{c1::T1a and T1b tumours}}" in c for c in found)
+    # An option hides which treatment it is too (c1), then whom it is for.
+    assert any("{{c1::ablation}} is an option for {{c2::T1a and T1b tumours}}" in c for c in found)
 
 
 def test_a_treatment_with_a_bracketed_list_of_steps() -> None:
@@ -441,5 +442,6 @@ def test_a_treatment_with_a_bracketed_list_of_steps() -> None:
         "aspiration, injection and re-aspiration) is an option for unilocular cysts."
     )
     (fact,) = facts_of(make_case(text, final="Hydatid disease"), "surgical-indication")
-    assert fact.answers() == ("unilocular cysts",)
+    # The option is hidden with its treatment; the bracket explaining it stays visible.
+    assert fact.answers() == ("percutaneous treatment", "unilocular cysts")
     assert fact.key == "percutaneous-treatment"

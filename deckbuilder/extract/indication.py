@@ -274,6 +274,9 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                 # "X is advised for every suspected Y": a condition that covers every case
                 # leaves the treatment as much to remember as whom it is for.
                 return replace(found, treatment_span=_head_span(text, t_start, t_end))
+            if found and _option(trigger.group(), lexicon):
+                # "X is an option for Y": one option among others, so which one is asked too.
+                return replace(found, treatment_span=_head_span(text, t_start, t_end))
             if found:
                 return found
         if role_re and role_re.search(trigger.group()):
@@ -329,16 +332,32 @@ def _treatment_is(
     return Indication(_name(text[start:end]), (), treatment_span=(start, end))
 
 
+def _option(trigger: str, lexicon: object) -> bool:
+    """Whether a trigger names its treatment as one option among others ("is an option for",
+    "may be considered for"), read past any adverb ("is also an option for")."""
+    words = re.sub(r"\s+", " ", trigger.lower()).split()
+    for option in lexicon_list(lexicon, "indication", "option_triggers"):
+        parts = option.split()
+        if words[:1] == parts[:1] and words[-(len(parts) - 1) :] == parts[1:]:
+            return True
+    return False
+
+
 def _head_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a treatment phrase's head, before its first comma or "with" outside
     brackets: "division of the ligament, with ganglionectomy," hides "division of the
-    ligament", and a list of steps hides its first step."""
+    ligament", and a list of steps hides its first step. A bracket explains the head ("PAIR
+    (puncture, aspiration, ...) under albendazole cover"): the head ends before it."""
     depth = 0
     for index in range(start, end):
         char = text[index]
         depth += {"(": 1, ")": -1}.get(char, 0)
         if depth == 0 and (char == "," or re.match(r"\s+with\s", text[index:end])):
-            return start, _trim_end(text, start, index)
+            end = index
+            break
+    aside = re.search(r"\s*\(", text[start:end])
+    if aside and aside.start() > 0:
+        end = start + aside.start()
     return start, _trim_end(text, start, end)
 
 
