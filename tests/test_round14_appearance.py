@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from extract_helpers import appearance_answers as answers
+from extract_helpers import facts_of, make_case
 
 from deckbuilder.lexicon import Lexicon
 
@@ -121,3 +122,33 @@ def test_a_lost_normal_look_is_no_finding(text: str, lexicon: Lexicon) -> None:
 )
 def test_a_look_beside_a_loss_is_still_read(text: str, expected: str, lexicon: Lexicon) -> None:
     assert expected in {a for _, a in answers(text, lexicon)}
+
+
+@pytest.mark.parametrize(
+    ("discussion", "final", "owner", "kept"),
+    [
+        # A clause opening with a verb after "but"/"and" keeps its subject from the clause
+        # before, and a focusing adverb after the name is not part of the name.
+        (
+            "Osteoblastoma also arises in the posterior elements but affects older patients "
+            "and shows marked enhancement after gadolinium.",
+            "Osteoid osteoma",
+            "osteoblastoma",
+            "Osteoblastoma also arises",
+        ),
+        (
+            "Pleomorphic adenoma likewise occurs in the parotid but involves younger adults "
+            "and is markedly hyperintense on T2-weighted images.",
+            "Warthin tumour",
+            "pleomorphic adenoma",
+            "Pleomorphic adenoma likewise occurs",
+        ),
+    ],
+)
+def test_a_verb_clause_keeps_its_subject(
+    discussion: str, final: str, owner: str, kept: str
+) -> None:
+    case = make_case(discussion, differentials=(owner.capitalize(), "Metastasis"), final=final)
+    facts = [f for f in facts_of(case, "sequence-appearance") if f.subject.lower() == owner]
+    assert facts
+    assert all(f.text.startswith(kept) for f in facts)

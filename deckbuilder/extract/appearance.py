@@ -157,6 +157,7 @@ def _comparison_end(text: str, pos: int) -> int | None:
 
 
 _SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
+_TRAILING_FOCUS = re.compile(r"\s+(?:also|too|again|likewise|similarly|however)$", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
     re.I,
@@ -1929,6 +1930,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 if own == UNSURE or (finding.implied and not own):
                     continue
                 owner = own or entity
+                # "Clear cell chondrosarcoma also arises ...": a focusing adverb read after the
+                # name belongs to the clause, not to the name.
+                owner = _TRAILING_FOCUS.sub("", owner)
                 if owner.count("(") > owner.count(")"):
                     # "vestibular schwannoma (still": a name read up to a comma inside its
                     # own aside; the name is what comes before the aside.
@@ -2288,7 +2292,11 @@ def _fact(
     if finding.segment is not None and len(items) <= 1:
         start, end = finding.segment
     else:
-        start, end = _clause(text, spans, tables.clause_verbs | _SUBJECT_PRONOUNS)
+        # "X also arises in Y but affects adults and shows Z": a clause opening with the verb
+        # of a subject (the subject table's verbs) has that subject in the clause before.
+        start, end = _clause(
+            text, spans, tables.clause_verbs | tables.subject_verbs | _SUBJECT_PRONOUNS
+        )
         end = _before_pronoun(text, max(e for _, e in spans), end, tables.clause_verbs)
         start = _with_lead(text, start, end, tables, tables.subject_verbs)
     parts = _parts(text, start, end, answers)
