@@ -679,6 +679,13 @@ def prepare(
         named = _named_entity(text, disc.entities, disc.abbreviations, lexicon)
         if named:
             return text, named
+        opener = _opening_differential(text, disc)
+        if opener and norm(singular(opener)) != norm(singular(topic)):
+            # "Intraductal papillary neoplasm of the bile duct communicates with the ducts, ...
+            # and affects older men" opens with a listed differential's full name: the
+            # sentence is about it even when no verb of the subject list follows the name, and
+            # the words up to a later verb ("... straddles the hilum and affects") are no name.
+            return text, opener
         own = sentence_subject(text, lexicon)
         if own and _qualified_topic(own, topic, disc, lexicon):
             # "True aneurysms are ..." in a splenic artery aneurysm case: the sentence is about
@@ -711,6 +718,27 @@ def prepare(
     if own and disc.subject_names(own, topic):
         return text, topic
     return name_subject(text, topic, names, disc.proper_words), topic
+
+
+def _opening_differential(text: str, disc: Discourse) -> str | None:
+    """The listed differential whose name of two or more words opens ``text`` (an article
+    aside) as the sentence's subject: "Hydatid cyst shows ..." names it, "Hydatid cyst and
+    abscess ..." (a coordinated subject) does not. None when two differentials open it alike."""
+    body = re.sub(r"^(?:the|an?)\s+", "", text, flags=re.IGNORECASE)
+    hits: list[tuple[int, str]] = []
+    for item in disc.differentials:
+        for name in {item, *disc.names_for(item)}:
+            bare = without_asides(name).strip()
+            if len(bare.split()) < 2:
+                continue  # a one-word name may open a longer phrase naming something else
+            match = re.match(rf"{re.escape(bare)}s?\s+(?=[a-z])", body, re.IGNORECASE)
+            if match and not re.match(r"(?:and|or|nor|versus|vs)\b", body[match.end() :]):
+                hits.append((match.end(), item))
+    if not hits:
+        return None
+    longest = max(end for end, _ in hits)
+    owners = {item for end, item in hits if end == longest}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _qualified_topic(own: str, topic: str, disc: Discourse, lexicon: Any) -> bool:
