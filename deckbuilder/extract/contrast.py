@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from deckbuilder.extract.age import find_ages
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import case_specific, complement, predicates
 from deckbuilder.extract.differential import differential_items
-from deckbuilder.extract.sex import find_sex
 from deckbuilder.extract.subject import (
     case_discourse,
     final_diagnosis,
@@ -1019,7 +1017,9 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             if label and len(units) == 1 and sentence.location in items:
                 pending = _Pending(sentence, alternative, card, list(spans))
             elif spans:
-                yield from _split_by_kind(ctx, sentence, alternative, card, spans)
+                yield _feature_fact(
+                    ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
+                )
     if pending is not None and pending.spans:
         yield _pending_fact(ctx, pending)
 
@@ -1081,119 +1081,6 @@ def _pending_fact(ctx: CaseContext, pending: _Pending) -> Fact:
         pending.alternative,
         cloze_spans(pending.card, pending.spans),
     )
-
-
-# The kinds a differential's feature may belong to besides distinguishing-feature, with the
-# suffix of their fact keys and their tags.
-_SPLIT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "age-distribution": ("age", ("epidemiology",)),
-    "sex-predominance": ("sex", ("epidemiology",)),
-    "common-site": ("site", ("epidemiology",)),
-    "sequence-appearance": ("appearance", ("diagnosis",)),
-}
-_NEGATED_ANSWER = re.compile(
-    r"(?:no|not|never|without|absent|lacks?|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b",
-    re.IGNORECASE,
-)
-
-
-def _split_by_kind(
-    ctx: CaseContext,
-    sentence: Sentence,
-    alternative: str,
-    card: str,
-    spans: list[tuple[int, int]],
-) -> Iterator[Fact]:
-    """The cards of one sentence about a differential, one per kind of its features.
-
-    "Subependymoma is found in middle-aged men, most often in the fourth ventricle, and shows
-    little enhancement" states an age, a sex, a site and an appearance of the differential: each
-    is also a fact of its own kind naming it, beside the whole distinguishing-feature card. A
-    negated feature ("has no internal flow") is never an appearance: it stays in the
-    distinguishing-feature card only, hidden whole with its negation.
-    """
-    by_kind: dict[str, list[tuple[int, int]]] = {}
-    for span in spans:
-        for kind, found in _kinds_of(card, span, ctx.lexicon):
-            by_kind.setdefault(kind, []).append(found)
-    for kind, (suffix, tags) in _SPLIT_KINDS.items():
-        found = sorted(set(by_kind.get(kind, [])))
-        if found and not _read_by_own_rule(ctx, sentence, kind):
-            key = f"{slug(alternative)}-{suffix}"
-            parts = cloze_spans(card, found)
-            yield build_fact(ctx, sentence, kind, key, alternative, parts, tags=tags)
-    # The distinguishing-feature card stays whole: spec authors count an age, a site or an
-    # appearance set against the case's own disease as what tells the two apart.
-    yield _feature_fact(ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans))
-
-
-def _read_by_own_rule(ctx: CaseContext, sentence: Sentence, kind: str) -> bool:
-    """Whether the reader of ``kind`` already gives a fact of ``sentence`` (read alone): its
-    card, made with its own wording rules, is kept and this reader adds none."""
-    from deckbuilder.extract import age, appearance, sex, site
-
-    run_of = {
-        "age-distribution": age.run,
-        "sex-predominance": sex.run,
-        "common-site": site.run,
-        "sequence-appearance": appearance.run,
-    }
-    alone = replace(ctx, sentences=(sentence,))
-    return any(fact.source == sentence for fact in run_of[kind](alone))
-
-
-def _kinds_of(text: str, span: tuple[int, int], lexicon: Any) -> list[tuple[str, tuple[int, int]]]:
-    """The kinds one hidden feature of a differential belongs to, each with the span its card
-    hides: the age and sex spans the age and sex readers find inside it ("middle-aged women" is
-    both), a place after a verb of arising (``feature_site_lead``), or a term of the appearance
-    lexicon; distinguishing-feature with the span itself otherwise."""
-    start, end = span
-    answer = text[start:end]
-    if _NEGATED_ANSWER.match(answer):
-        return [(KIND, span)]
-    found: list[tuple[str, tuple[int, int]]] = []
-    for kind, spans in (
-        ("age-distribution", find_ages(text, lexicon)),
-        ("sex-predominance", find_sex(text, lexicon)),
-    ):
-        # The reader's own span is the answer ("middle-aged and elderly men" whole, even when
-        # the feature reader cut it at "and").
-        found.extend((kind, (a, b)) for a, b in spans if a < end and b > start)
-    if found:
-        return found
-    lead = _table(lexicon).get("feature_site_lead")
-    not_items = (lexicon.get("site", {}) or {}).get("not_items")
-    if (
-        lead
-        and re.search(lead, text[max(0, start - 60) : start], re.IGNORECASE)
-        and not (not_items and re.search(not_items, answer, re.IGNORECASE))
-    ):
-        return [("common-site", span)]
-    # "low alkaline phosphatase and lucent tongues": a feature coordinated with one that is no
-    # appearance stays whole as a distinguishing feature; an adverb alone ("intensely and
-    # homogeneously") only qualifies the term before it.
-    parts = [p for p in re.split(r"\s*,\s*|\s+(?:and|or)\s+", answer) if p]
-    terms = _appearance_regex(lexicon)
-    if any(terms.search(p) for p in parts) and all(
-        terms.search(p) or re.fullmatch(r"[a-z]+ly", p) for p in parts
-    ):
-        return [("sequence-appearance", span)]
-    return [(KIND, span)]
-
-
-def _appearance_regex(lexicon: Any) -> re.Pattern[str]:
-    """Any term of the appearance lexicon's groups, as a whole word."""
-    if isinstance(lexicon, Lexicon):
-        return lexicon.derived("contrast.appearance_terms", _compile_appearance_terms)
-    return _compile_appearance_terms(lexicon)
-
-
-def _compile_appearance_terms(lexicon: Any) -> re.Pattern[str]:
-    groups = (lexicon.get("appearance", {}) or {}).get("groups", {}) or {}
-    terms = [str(t) for group in groups.values() for t in (group or {}).get("terms", []) or []]
-    if not terms:
-        return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w-])(?:{phrase_regex(terms)})(?![\w-])", re.IGNORECASE)
 
 
 def _units(raw: str, lexicon: Any) -> list[str]:
