@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import facts_of, make_case
+from tests.extract_helpers import discussion_facts
 
 AGE = "age-distribution"
 SEX = "sex-predominance"
 IND = "surgical-indication"
-
-
-def kind_facts(discussion: str, final: str, kind: str) -> list:
-    return facts_of(make_case(discussion=discussion, final=final), kind)
 
 
 @pytest.mark.parametrize(
@@ -36,12 +32,12 @@ def kind_facts(discussion: str, final: str, kind: str) -> list:
 def test_a_temporal_clause_naming_the_patient_does_not_make_the_age_the_cases(
     discussion: str, final: str, answer: str
 ) -> None:
-    facts = kind_facts(discussion, final, AGE)
+    facts = discussion_facts(discussion, final, AGE)
     assert [f.answers() for f in facts] == [(answer,)]
 
 
 def test_the_cases_own_patient_before_the_age_still_gives_no_card() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Osteoid osteoma is a benign bone tumour. The patient was in the second decade, "
         "when the pain began.",
         "Osteoid osteoma",
@@ -72,7 +68,7 @@ def test_the_cases_own_patient_before_the_age_still_gives_no_card() -> None:
 def test_a_pronoun_left_after_a_leading_aside_is_the_entity(
     discussion: str, final: str, opening: str, answer: str
 ) -> None:
-    facts = kind_facts(discussion, final, AGE)
+    facts = discussion_facts(discussion, final, AGE)
     assert len(facts) == 1
     assert facts[0].text.startswith(opening)
     assert facts[0].answers() == (answer,)
@@ -99,14 +95,14 @@ def test_a_colon_resuming_its_lead_subject_gives_that_subject_the_age(
     discussion: str, owner: str, answer: str
 ) -> None:
     final = discussion.split(" is ")[0]
-    facts = [f for f in kind_facts(discussion, final, AGE) if answer in f.answers()]
+    facts = [f for f in discussion_facts(discussion, final, AGE) if answer in f.answers()]
     assert len(facts) == 1
     assert facts[0].text.startswith(owner)
     assert facts[0].subject.lower() == owner.lower()
 
 
 def test_a_colon_after_a_lead_that_names_no_disease_gives_it_nothing() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Enchondroma is a cartilage tumour. The key point is simple: it occurs in the "
         "third decade.",
         "Enchondroma",
@@ -126,7 +122,7 @@ def test_a_colon_after_a_lead_that_names_no_disease_gives_it_nothing() -> None:
 )
 def test_a_rise_with_age_in_a_whose_event_relative_is_no_age_card(discussion: str) -> None:
     final = discussion.split(" is ")[0]
-    assert kind_facts(discussion, final, AGE) == []
+    assert discussion_facts(discussion, final, AGE) == []
 
 
 @pytest.mark.parametrize(
@@ -144,7 +140,7 @@ def test_a_rise_with_age_in_a_whose_event_relative_is_no_age_card(discussion: st
     ],
 )
 def test_a_life_stage_after_in_or_at_is_the_age(discussion: str, final: str) -> None:
-    facts = kind_facts(discussion, final, AGE)
+    facts = discussion_facts(discussion, final, AGE)
     assert len(facts) == 1
     assert facts[0].answers()[-1].endswith(" age")
 
@@ -169,12 +165,12 @@ def test_a_life_stage_after_in_or_at_is_the_age(discussion: str, final: str) -> 
 def test_a_verbless_comparison_that_ends_its_item_hides_the_favoured_sex(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    facts = kind_facts(discussion, final, SEX)
+    facts = discussion_facts(discussion, final, SEX)
     assert [f.answers() for f in facts] == [answers]
 
 
 def test_a_comparison_that_goes_on_into_a_verb_is_no_sex_card() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Osgood-Schlatter disease is a traction apophysitis. Boys more than girls play "
         "contact sports, which load the tibial tubercle.",
         "Osgood-Schlatter disease",
@@ -204,12 +200,12 @@ def test_a_bare_group_in_a_differentials_parenthesis_names_that_items_sex(
     discussion: str, owner: str, answer: str
 ) -> None:
     final = discussion.split(" is ")[0]
-    facts = kind_facts(discussion, final, SEX)
+    facts = discussion_facts(discussion, final, SEX)
     assert [(f.subject.lower(), f.answers()) for f in facts] == [(owner.lower(), (answer,))]
 
 
 def test_a_group_with_more_words_in_a_parenthesis_is_no_sex_card() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Hepatic adenoma is a benign liver tumour. Differential diagnosis: hepatocellular "
         "carcinoma (men with cirrhosis, raised alpha-fetoprotein).",
         "Hepatic adenoma",

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import facts_of, make_case
+from tests.extract_helpers import discussion_facts, facts_of, make_case
 
 AGE = "age-distribution"
-
-
-def kind_facts(discussion: str, final: str, kind: str) -> list:
-    return facts_of(make_case(discussion=discussion, final=final), kind)
 
 
 @pytest.mark.parametrize(
@@ -34,7 +30,7 @@ def kind_facts(discussion: str, final: str, kind: str) -> list:
 def test_a_trailing_concessive_clause_with_a_later_pronoun_is_cut_from_the_card(
     discussion: str, final: str, answer: str
 ) -> None:
-    facts = kind_facts(discussion, final, AGE)
+    facts = discussion_facts(discussion, final, AGE)
     assert [f.answers() for f in facts] == [(answer,)]
     assert " it " not in facts[0].text.split(answer)[1]
 

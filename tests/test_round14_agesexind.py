@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_helpers import facts_of, make_case
+from tests.extract_helpers import discussion_facts
 
 AGE = "age-distribution"
 SEX = "sex-predominance"
 IND = "surgical-indication"
-
-
-def kind_facts(discussion: str, final: str, kind: str) -> list:
-    return facts_of(make_case(discussion=discussion, final=final), kind)
 
 
 @pytest.mark.parametrize(
@@ -42,13 +38,13 @@ def kind_facts(discussion: str, final: str, kind: str) -> list:
 def test_a_bound_on_the_share_is_hidden_with_it_an_approximator_is_not(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    facts = kind_facts(discussion, final, SEX)
+    facts = discussion_facts(discussion, final, SEX)
     assert len(facts) == 1
     assert {a.lower() for a in facts[0].answers()} == {a.lower() for a in answers}
 
 
 def test_a_doubted_share_still_gives_no_sex_card() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Chordoma is a tumour of notochordal remnants. Some series suggest that more than 60% "
         "of patients are men.",
         "Chordoma",
@@ -78,12 +74,12 @@ def test_a_doubted_share_still_gives_no_sex_card() -> None:
 def test_a_second_age_after_an_appositive_belongs_to_the_same_distribution(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    facts = kind_facts(discussion, final, AGE)
+    facts = discussion_facts(discussion, final, AGE)
     assert [f.answers() for f in facts] == [answers]
 
 
 def test_a_group_after_an_appositive_without_again_is_not_read_as_a_second_age() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Hodgkin lymphoma is a lymphoid malignancy. It peaks between 15 and 30 years of age, "
         "the period of early adult life, and in adulthood the nodes are larger.",
         "Hodgkin lymphoma",
@@ -112,7 +108,7 @@ def test_a_group_after_an_appositive_without_again_is_not_read_as_a_second_age()
 def test_a_lone_state_adjective_before_or_shares_the_next_items_noun(
     discussion: str, final: str, answer: str
 ) -> None:
-    facts = kind_facts(discussion, final, IND)
+    facts = discussion_facts(discussion, final, IND)
     assert [f.answers() for f in facts] == [(answer,)]
 
 
@@ -136,14 +132,14 @@ def test_a_lone_state_adjective_before_or_shares_the_next_items_noun(
 def test_an_indication_covering_every_case_hides_the_treatment_too(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    facts = kind_facts(discussion, final, IND)
+    facts = discussion_facts(discussion, final, IND)
     assert [tuple(a.lower() for a in f.answers()) for f in facts] == [
         tuple(a.lower() for a in answers)
     ]
 
 
 def test_a_narrowing_indication_keeps_the_treatment_visible() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Hepatocellular adenoma is a benign liver tumour. Surgical excision is recommended for "
         "adenomas larger than 5 cm.",
         "Hepatocellular adenoma",
@@ -153,7 +149,7 @@ def test_a_narrowing_indication_keeps_the_treatment_visible() -> None:
 
 
 def test_a_hedged_indication_for_every_case_gives_no_card() -> None:
-    facts = kind_facts(
+    facts = discussion_facts(
         "Hepatocellular adenoma is a benign liver tumour. Surgical excision might be "
         "recommended for every suspected adenoma.",
         "Hepatocellular adenoma",
@@ -185,7 +181,7 @@ def test_a_hedged_indication_for_every_case_gives_no_card() -> None:
 def test_the_degree_of_a_predominance_is_part_of_its_answer(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    (fact,) = kind_facts(discussion, final, SEX)
+    (fact,) = discussion_facts(discussion, final, SEX)
     assert fact.answers() == answers
 
 
@@ -209,13 +205,13 @@ def test_the_degree_of_a_predominance_is_part_of_its_answer(
 def test_only_a_degree_word_before_a_predominance_noun_joins_the_answer(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    (fact,) = kind_facts(discussion, final, SEX)
+    (fact,) = discussion_facts(discussion, final, SEX)
     assert fact.answers() == answers
 
 
 def test_a_negated_graded_predominance_gives_no_card() -> None:
     discussion = "Sarcoidosis is a granulomatous disease. There is no clear female predominance."
-    assert kind_facts(discussion, "Sarcoidosis", SEX) == []
+    assert discussion_facts(discussion, "Sarcoidosis", SEX) == []
 
 
 @pytest.mark.parametrize(
@@ -244,7 +240,7 @@ def test_a_negated_graded_predominance_gives_no_card() -> None:
 def test_an_option_hides_its_treatment_too(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    (fact,) = kind_facts(discussion, final, IND)
+    (fact,) = discussion_facts(discussion, final, IND)
     assert fact.answers() == answers
 
 
@@ -268,7 +264,7 @@ def test_an_option_hides_its_treatment_too(
 def test_a_trigger_naming_no_option_keeps_its_treatment_visible(
     discussion: str, final: str, answers: tuple[str, ...]
 ) -> None:
-    (fact,) = kind_facts(discussion, final, IND)
+    (fact,) = discussion_facts(discussion, final, IND)
     assert fact.answers() == answers
 
 
@@ -277,4 +273,4 @@ def test_a_doubted_option_gives_no_card() -> None:
         "Osteoid osteoma is a painful bone tumour. It is unclear whether ablation is an option "
         "for spinal lesions."
     )
-    assert kind_facts(discussion, "Osteoid osteoma", IND) == []
+    assert discussion_facts(discussion, "Osteoid osteoma", IND) == []
