@@ -157,7 +157,6 @@ def _comparison_end(text: str, pos: int) -> int | None:
 
 
 _SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
-_TRAILING_FOCUS = re.compile(r"\s+(?:also|too|again|likewise|similarly|however)$", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s*|:\s+|,\s+(?=(?:and|but|whereas|while|although|though)\b)|\s+(?=but\b|whereas\b)",
     re.I,
@@ -372,6 +371,8 @@ class _Tables:
         negators = _word_list(appearance.get("negated_verbs") or [])
         self.negated_verb = re.compile(rf"(?:{negators.pattern})\s+", re.I) if negators else None
         self.hedge_after = _word_list(appearance.get("hedges_after") or [])
+        focus = _word_list(appearance.get("focus_adverbs") or [])
+        self.trailing_focus = re.compile(rf"\s+(?:{focus.pattern})$", re.I) if focus else None
         # "loss of the normal zone of ...", "the normal fat plane was effaced": a look that
         # was lost is not a look of the lesion.
         lost = _word_list(appearance.get("loss_nouns") or [])
@@ -1932,7 +1933,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
                 owner = own or entity
                 # "Clear cell chondrosarcoma also arises ...": a focusing adverb read after the
                 # name belongs to the clause, not to the name.
-                owner = _TRAILING_FOCUS.sub("", owner)
+                if tables.trailing_focus is not None:
+                    owner = tables.trailing_focus.sub("", owner)
                 if owner.count("(") > owner.count(")"):
                     # "vestibular schwannoma (still": a name read up to a comma inside its
                     # own aside; the name is what comes before the aside.

@@ -265,17 +265,16 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                     _name(treatment), (), treatment_span=_head_span(text, t_start, t_end)
                 )
             universal = table.get("universal_item")
-            if (
+            every_case = bool(
                 found
                 and found.items
                 and universal
                 and all(re.match(universal, text[a:b], re.IGNORECASE) for a, b in found.items)
-            ):
-                # "X is advised for every suspected Y": a condition that covers every case
-                # leaves the treatment as much to remember as whom it is for.
-                return replace(found, treatment_span=_head_span(text, t_start, t_end))
-            if found and _option(trigger.group(), lexicon):
-                # "X is an option for Y": one option among others, so which one is asked too.
+            )
+            # "X is advised for every suspected Y" (a condition that covers every case) and "X
+            # is an option for Y" (one option among others): which treatment is as much to
+            # remember as whom it is for, so it is hidden too.
+            if found and (every_case or _option(trigger.group(), lexicon)):
                 return replace(found, treatment_span=_head_span(text, t_start, t_end))
             if found:
                 return found

@@ -45,6 +45,7 @@ from deckbuilder.extract.text import (
     lexicon_list,
     name_parts,
     norm,
+    phrase_regex,
     singular,
     slug,
 )
@@ -112,10 +113,10 @@ def _graded_start(text: str, start: int, end: int, table: dict) -> int:
     """Where a predominance answer starts once the degree word grading it is taken in ("a
     {{slight male preponderance}}"): how strong it is is part of the fact."""
     heads = table.get("degree_heads")
-    degrees = [re.escape(word) for word in table.get("degree_words", [])]
+    degrees = phrase_regex(table.get("degree_words", []))
     if not heads or not degrees or not re.search(heads, text[start:end], re.IGNORECASE):
         return start
-    graded = re.search(rf"\b(?:{'|'.join(degrees)})\s+$", text[:start], re.IGNORECASE)
+    graded = re.search(rf"\b(?:{degrees})\s+$", text[:start], re.IGNORECASE)
     return graded.start() if graded else start
 
 

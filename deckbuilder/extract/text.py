@@ -116,19 +116,17 @@ def lower_first(text: str, proper: Collection[str] = ()) -> str:
     return text[:1].lower() + text[1:]
 
 
+@functools.cache
 def _invariant_nouns() -> frozenset[str]:
     """Nouns ending in "s" that name one thing ("rickets"), from ``lexicons/nouns.yaml``.
 
-    Read once at import rather than from the run's Lexicon: singular() is a word-form helper
+    Read on first use rather than from the run's Lexicon: singular() is a word-form helper
     called from dozens of places that have no lexicon at hand, and the list never varies by run.
     """
     table = yaml.safe_load(
         resources.files("deckbuilder").joinpath("lexicons", "nouns.yaml").read_text("utf-8")
     )
     return frozenset(str(word).lower() for word in table.get("invariant", []))
-
-
-_INVARIANT_NOUNS = _invariant_nouns()
 
 
 def singular(noun_phrase: str) -> str:
@@ -140,7 +138,7 @@ def singular(noun_phrase: str) -> str:
     lowered = last.lower()
     if len(last) > 1 and last.isupper():
         return noun_phrase  # an acronym: "PRES" is no plural of "PRE"
-    if lowered in _INVARIANT_NOUNS:
+    if lowered in _invariant_nouns():
         return noun_phrase
     if lowered.endswith("omas"):
         last = last[:-1]
