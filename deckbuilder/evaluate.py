@@ -165,10 +165,13 @@ _SETTING_NOUNS = re.compile(
 
 
 def _answer_met(fact: Fact, answer: str, lexicon: Any) -> bool:
-    """Whether a cloze answer contains ``answer``, or ``answer`` is a cloze answer with the
-    sequence or modality the card names right beside it ("{{low}} ADC values" meets "low ADC")."""
+    """Whether a cloze answer contains ``answer``, ``answer`` is a list whose every item the card
+    hides, or ``answer`` is a cloze answer with the sequence or modality the card names right
+    beside it ("{{low}} ADC values" meets "low ADC")."""
     wanted = _norm(answer)
     if any(wanted in _norm(given) for given in fact.answers()):
+        return True
+    if _list_hidden(fact, answer):
         return True
     if lexicon is None:
         return False
@@ -181,6 +184,33 @@ def _answer_met(fact: Fact, answer: str, lexicon: Any) -> bool:
             outside = f"{before} {fact.text[cloze.end : found.end()]}"
             if _setting_only(outside, lexicon):
                 return True
+    return False
+
+
+# What may stand between the items of a list: the card shows it, the items are what it asks.
+_LIST_JOINS = re.compile(r"(?:\s|[,;/]|\band\b|\bor\b|\bas well as\b)+", re.IGNORECASE)
+# A list's shared head after its last item ("irregular or lobulated {margins}") stays visible.
+_SHARED_HEAD = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?", re.IGNORECASE)
+
+
+def _list_hidden(fact: Fact, answer: str) -> bool:
+    """Whether ``answer`` is a list the card hides item by item, one cloze per item as the cards are
+    written: "{{irregular}} or {{lobulated}} margins" meets "irregular or lobulated margins", but
+    "{{septal}} and peripheral enhancement" does not, since "peripheral" is shown."""
+    lowered = fact.text.lower()
+    for found in re.finditer(re.escape(answer.lower()), lowered):
+        inside = sorted(
+            (c for c in fact.clozes if found.start() <= c.start and c.end <= found.end()),
+            key=lambda cloze: cloze.start,
+        )
+        if len(inside) < 2 or inside[0].start != found.start():
+            continue
+        gaps = [fact.text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)]
+        tail = fact.text[inside[-1].end : found.end()]
+        if all(_LIST_JOINS.fullmatch(gap) for gap in gaps) and (
+            not tail or _SHARED_HEAD.fullmatch(tail)
+        ):
+            return True
     return False
 
 

@@ -136,3 +136,60 @@ def test_an_alternatives_own_site_card_meets_a_distinguishing_feature_entry_abou
     # The other way round stays strict: a distinguishing card is no site card.
     feature = _about("distinguishing-feature", "Chordoma", text, "clivus or the sacrum")
     assert not satisfies(feature, {**entry, "kind": "common-site"}, load_lexicon())
+
+
+def _hiding(text: str, *hidden: str) -> Fact:
+    source = Sentence(text, SourceLocation("case.md", 1), SectionKind.DISCUSSION)
+    clozes = tuple(
+        Cloze(text.index(word), text.index(word) + len(word), number)
+        for number, word in enumerate(hidden, start=1)
+    )
+    return Fact("1", "sequence-appearance", "t2", "case", text, clozes, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "answer", "met"),
+    [
+        # One cloze per listed item meets the author's list given as one answer.
+        (
+            "A desmoid has ill-defined or infiltrative margins on MRI.",
+            ("ill-defined", "infiltrative"),
+            "ill-defined or infiltrative margins",
+            True,
+        ),
+        (
+            "Metastatic nodes may be necrotic, cystic or calcified on CT.",
+            ("necrotic", "cystic", "calcified"),
+            "necrotic, cystic or calcified",
+            True,
+        ),
+        (
+            "The vessel wall shows thickening and enhancement after gadolinium.",
+            ("thickening", "enhancement"),
+            "thickening and enhancement",
+            True,
+        ),
+        # An item left visible, or a word before the first item, is part of the fact.
+        (
+            "Metastatic nodes may be necrotic, cystic or calcified on CT.",
+            ("cystic", "calcified"),
+            "necrotic, cystic or calcified",
+            False,
+        ),
+        (
+            "The rim shows nodular and peripheral enhancement.",
+            ("nodular",),
+            "nodular and peripheral enhancement",
+            False,
+        ),
+        (
+            "The vessel wall shows thickening, stenosis and enhancement.",
+            ("thickening", "enhancement"),
+            "thickening, stenosis and enhancement",
+            False,
+        ),
+    ],
+)
+def test_a_list_answer_is_met_by_a_card_hiding_each_item(text, hidden, answer, met) -> None:
+    entry = {"kind": "sequence-appearance", "answer": answer}
+    assert satisfies(_hiding(text, *hidden), entry, load_lexicon()) is met
