@@ -11,6 +11,7 @@ topic, and "Among X, Y is the most frequent" names Y. Abbreviations defined in t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -243,10 +244,15 @@ class Discourse:
             article = "an" if inner[:1].lower() in "aeiou" else "a"
             text = re.sub(
                 rf"\b([Aa])n? (?={re.escape(inner)})",
-                lambda m, a=article: (a if m.group(1) == "a" else a.capitalize()) + " ",
+                functools.partial(_keep_article_case, article=article),
                 text,
             )
         return re.sub(r"^([a-z])", lambda m: m.group(1).upper(), text)
+
+
+def _keep_article_case(match: re.Match[str], article: str) -> str:
+    """``article`` in the case of the article it replaces ("An" stays capitalised)."""
+    return (article if match.group(1) == "a" else article.capitalize()) + " "
 
 
 def _is_definition(text: str, subject: str, lexicon: Any) -> bool:
