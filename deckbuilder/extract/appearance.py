@@ -366,6 +366,7 @@ class _Tables:
         self.predicated = {norm(w) for w in appearance.get("predicated") or []}
         self.mimic = _word_list(appearance.get("mimic_cues") or [])
         self.qualifier_groups = set(appearance.get("qualifier_groups") or [])
+        self.coordinated_groups = set(appearance.get("coordinated_groups") or [])
         self.disease_names = _word_list(appearance.get("disease_names") or [])
         self.back_reference = _word_list(appearance.get("back_references") or [])
         negators = _word_list(appearance.get("negated_verbs") or [])
@@ -757,6 +758,8 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             # qualifies belongs to that word, not to the term.
             if adverb and _ENDS_PHRASE.match(text, adverb.end()):
                 answer_end = adverb.end()
+        if answer_start == start and answer_end == end:
+            answer_end = _coordinated_predicate(text, answer_end, tables)
         if _names_structure(text, answer_start, answer_end, tables):
             continue
         if _SPLITS_COMPOUND.match(text, answer_end) or (
@@ -871,6 +874,33 @@ def _opens_coordination(text: str, end: int, starts: set[int]) -> bool:
     """Whether another term follows ``end`` after "and"/"or" ("hyperintense and hypointense")."""
     link = re.match(r"\s+(?:and|or)\s+", text[end:])
     return bool(link and end + link.end() in starts)
+
+
+def _coordinated_predicate(text: str, end: int, tables: _Tables) -> int:
+    """ "the enhancement was septal and peripheral.": a bare term coordinated with one adjective
+    that ends its clause is one answer with it; a card hiding one half would give the other
+    away. Returns the new end of the answer, or ``end`` unchanged."""
+    link = re.match(
+        r"\s+(?:and|or)\s+([a-z][a-z-]+)(?=\s*(?:[,;:.)]|$)|\s+(?:on|in|after|at)\s)",
+        text[end:],
+    )
+    if not link or tables.adjective is None:
+        return end
+    # Both halves are adjectives of the same form ("septal", "peripheral"): "hyperintense and
+    # cystic" joins a signal to a shape, two answers.
+    first = re.search(r"[A-Za-z-]+$", text[:end])
+    if not first or not tables.adjective.search(first.group() + " "):
+        return end
+    word = link.group(1)
+    if norm(word) in tables.adjective_stop or not tables.adjective.search(word + " "):
+        return end
+    if any(
+        group.name not in tables.coordinated_groups
+        and group.pattern.match(text, end + link.start(1))
+        for group in tables.groups
+    ):
+        return end  # "lytic and expansile": the second word is a finding of its own
+    return end + link.end()
 
 
 def _names_structure(text: str, start: int, end: int, tables: _Tables) -> bool:
@@ -1111,6 +1141,10 @@ def find_appearances(
         ):
             continue
         copula = _COPULA_AFTER.match(text, term.end)
+        if copula and re.match(r"\s+(?:and|or)\s+(?:is|are|was|were)\s", text[term.end :], re.I):
+            # "the wall enhanced strongly and was thickened": a copula straight after "and"
+            # has no subject of its own; it opens a second predicate, the term is the first.
+            copula = None
         if copula and any(_predicate_term(text, copula.end(), t) for t in terms):
             # "marrow oedema and soft-tissue oedema were hyperintense", "necrotic or cystic
             # parts are T2 bright": the term is in the subject, the predicate has its own.
