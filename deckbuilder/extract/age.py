@@ -192,6 +192,42 @@ def field_label(text: str, lexicon: object) -> bool:
     return match is not None and not is_disease_like(match.group(1), lexicon)
 
 
+def differential_label(text: str, disc: Discourse) -> str | None:
+    """The label of a telegraphic line when it names one of the case's listed differentials
+    rather than a field ("Tumefactive demyelination: young women" under a DDx
+    list of "Tumefactive demyelinating lesion"; "PCNSL: ..." for "Primary CNS lymphoma"): the
+    line is that differential's, never the topic's. A label is a short noun phrase (no
+    verb: "X is the main lesion to exclude:" is a clause) that shares a content word stem
+    with a differential, or is its acronym (each word's initial, an all-capitals word
+    whole), and is not a name of the case's own subject; None otherwise."""
+    match = re.match(r"\s*(?:[-*•]\s+)?([^,;:.()]{2,60}):\s", clean(text))
+    if not match or not disc.differentials:
+        return None
+    label = match.group(1).strip()
+    own = {norm(n) for n in disc.names_for(disc.subject)}
+    if norm(label) in own or len(label.split()) > 4:
+        return None
+    if re.search(r"\b(?:is|are|was|were|has|have|it|they|this|these)\b", label, re.I):
+        return None
+    own_stems = _stems(disc.subject) | {norm(h)[:5] for h in disc.generic_heads}
+    label_stems = _stems(label) - own_stems
+    for name in disc.differentials:
+        if norm(name) in own:
+            continue
+        words = re.findall(r"[A-Za-z][\w-]*", name)
+        acronym = "".join(w if w.isupper() else w[0].upper() for w in words)
+        if re.fullmatch(r"[A-Z]{3,}", label) and label == acronym:
+            return label
+        if label_stems & (_stems(name) - own_stems):
+            return label
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    """Five-letter stems of the content words of ``text`` ("demyelinating" -> "demye")."""
+    return {norm(w)[:5] for w in re.findall(r"[A-Za-z][\w-]{4,}", text)}
+
+
 def disease_label(text: str, lexicon: object, table: str) -> str | None:
     """The disease a telegraphic line names before its colon ("McCune-Albright syndrome: ...");
     None when there is no label or it names a field (the ``generic_labels`` of lexicon
@@ -742,7 +778,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         text, entity = prepare(disc, sentence, ctx.lexicon)
         if course_label(sentence.text, ctx.lexicon):
             continue  # "Prognosis: worse with onset after 8 y" is no distribution
-        label_entity = _label_entity(sentence.text, ctx.lexicon)
+        label_entity = _label_entity(sentence.text, ctx.lexicon) or differential_label(
+            sentence.text, disc
+        )
         if label_entity:
             # "Nasopharyngeal carcinoma: adults, ...": the label names whom the line is about.
             text, entity = prepare(disc, sentence, ctx.lexicon, label_entity)
