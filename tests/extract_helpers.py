@@ -156,3 +156,20 @@ def feature_cards(extra: str, setting: Setting) -> dict[str, str]:
     opening, listed, final = setting
     case = make_case(f"{opening} {extra}", differentials=listed, final=final)
     return {f.key: marked(f) for f in facts_of(case, "distinguishing-feature")}
+
+
+# The kinds a differential's sentence is split into besides its distinguishing-feature card.
+SPLIT_KINDS = ("age-distribution", "sex-predominance", "common-site", "sequence-appearance")
+
+
+def split_answers(discussion: str, differentials: tuple[str, ...], final: str) -> set[str]:
+    """The answers of a case's age, sex, site and appearance facts: a differential's feature
+    asked by one of them is not asked again in its distinguishing-feature card."""
+    case = make_case(discussion, differentials=differentials, final=final)
+    return {a for f in facts_of(case) if f.kind in SPLIT_KINDS for a in f.answers()}
+
+
+def setting_split_answers(extra: str, setting: Setting) -> set[str]:
+    """:func:`split_answers` of a case whose Discussion is the setting's opening and ``extra``."""
+    opening, listed, final = setting
+    return split_answers(f"{opening} {extra}", listed, final)

@@ -221,14 +221,22 @@ def test_unlike_with_the_own_feature_after() -> None:
 
 
 def test_features_of_an_alternative_of_the_differential_list() -> None:
-    (card,) = only(
+    # Each feature is asked once, by a card of its own kind naming the alternative (round 14):
+    # no distinguishing-feature card is left to ask them again.
+    case = make_case(
         "Osteoblastoma, the larger relative of osteoid osteoma, lies in the posterior elements "
         "and shows expansile growth.",
-        "distinguishing-feature",
         differentials=("Osteoblastoma", "Brodie abscess"),
         final="Osteoid osteoma",
     )
-    assert "{{c1::posterior elements}}" in card and "{{c2::expansile growth}}" in card
+    by_kind = {
+        kind: [marked(f) for f in facts_of(case, kind) if f.subject == "Osteoblastoma"]
+        for kind in ("common-site", "sequence-appearance", "distinguishing-feature")
+    }
+    (site,) = by_kind["common-site"]
+    (look,) = by_kind["sequence-appearance"]
+    assert "{{c1::posterior elements}}" in site and "{{c1::expansile growth}}" in look
+    assert not by_kind["distinguishing-feature"]
 
 
 def test_until_proven_otherwise() -> None:

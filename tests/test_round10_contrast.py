@@ -157,14 +157,14 @@ def test_an_introduction_naming_something_else_gives_no_card() -> None:
     [
         (
             "A pseudoaneurysm is a saccular outpouching without a flap or a septum.",
-            "A pseudoaneurysm is a {{c1::saccular outpouching}} {{c2::without a flap or a "
-            "septum}}.",
+            # "saccular outpouching" is the appearance card's answer, not asked again here.
+            "A pseudoaneurysm is a saccular outpouching {{c1::without a flap or a septum}}.",
         ),
         # "and" after "without" may start a new predicate: not joined into the absence.
         (
             "A pseudoaneurysm is a saccular outpouching without a flap and bleeds readily.",
-            "A pseudoaneurysm is a {{c1::saccular outpouching}} {{c2::without a flap}} and "
-            "{{c3::bleeds readily}}.",
+            "A pseudoaneurysm is a saccular outpouching {{c1::without a flap}} and "
+            "{{c2::bleeds readily}}.",
         ),
     ],
 )

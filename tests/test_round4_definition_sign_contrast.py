@@ -5,7 +5,7 @@ negated features kept whole, hedges left visible. Sentences are our own, from se
 from __future__ import annotations
 
 import pytest
-from extract_helpers import facts_of, make_case, marked
+from extract_helpers import facts_of, make_case, marked, split_answers
 
 KIND = "distinguishing-feature"
 
@@ -30,7 +30,8 @@ OPENING = "Osteochondroma is the commonest benign bone tumour. "
         (
             "Parosteal osteosarcomas are denser centrally and encase the shaft.",
             "Parosteal osteosarcoma",
-            "Parosteal osteosarcomas are {{c1::denser centrally}} and {{c2::encase the shaft}}.",
+            # "denser centrally" is asked by the appearance card of the split: not again here.
+            "Parosteal osteosarcomas are denser centrally and {{c1::encase the shaft}}.",
         ),
         (
             "A bursa does not contain cartilage and communicates with the joint.",
@@ -49,6 +50,9 @@ def test_a_listed_alternative_as_subject_gives_one_cloze_per_feature(
     sentence: str, listed: str, expected: str
 ) -> None:
     assert features(OPENING + sentence, (listed,), "Osteochondroma") == [expected]
+    # No feature is asked twice: what a card of another kind asks stays visible here.
+    asked = split_answers(OPENING + sentence, (listed,), "Osteochondroma")
+    assert not {a for a in asked if "{{c" in expected and f"::{a}}}}}" in expected}
 
 
 def test_a_subject_needs_a_verb_the_lexicon_knows() -> None:
@@ -105,9 +109,13 @@ def test_a_telegraphic_line_headed_by_the_alternative() -> None:
         "enhance and spares the fundus."
     )
     assert features(text, ("Adenomyomatosis",), "Acute cholecystitis") == [
-        "Adenomyomatosis: shows {{c1::comet-tail artefacts}}, {{c2::does not enhance}} and "
-        "{{c3::spares the fundus}}."
+        "Adenomyomatosis: shows comet-tail artefacts, {{c1::does not enhance}} and "
+        "{{c2::spares the fundus}}."
     ]
+    # The artefact is asked by the appearance card of the split, once.
+    assert "comet-tail artefacts" in split_answers(
+        text, ("Adenomyomatosis",), "Acute cholecystitis"
+    )
 
 
 def test_set_against_reads_each_quality_and_the_with_list() -> None:
@@ -153,8 +161,10 @@ def test_a_listed_name_inside_a_longer_word_is_not_the_diagnosis() -> None:
         "lies in the midline."
     )
     assert features(text, ("Dermoid cyst",), "Epidermoid cyst") == [
-        "A dermoid cyst contains {{c1::fat}} and lies in the {{c2::midline}}."
+        "A dermoid cyst contains {{c1::fat}} and lies in the midline."
     ]
+    # The place is the site card's answer, not asked again in the feature card.
+    assert "midline" in split_answers(text, ("Dermoid cyst",), "Epidermoid cyst")
 
 
 # --- definition -----------------------------------------------------------------------------------
@@ -320,9 +330,10 @@ def test_a_telegraphic_line_of_nouns_and_predicates() -> None:
         "on the pelvis, destroys the cortex."
     )
     assert features(text, ("Chondrosarcoma",), "Osteochondroma") == [
-        "Chondrosarcoma: {{c1::adults}}, centred on the {{c2::pelvis}}, "
-        "{{c3::destroys the cortex}}."
+        "Chondrosarcoma: adults, centred on the pelvis, {{c1::destroys the cortex}}."
     ]
+    # The age group and the place are the age and site cards' answers.
+    assert {"adults", "pelvis"} <= split_answers(text, ("Chondrosarcoma",), "Osteochondroma")
 
 
 def test_a_participle_with_its_preposition_ends_a_feature() -> None:
@@ -381,9 +392,12 @@ def test_a_predicate_opened_by_a_pronoun_after_and() -> None:
         "Giant cell tumour is an epiphyseal tumour. Aneurysmal bone cysts are expansile, and "
         "they show fluid-fluid levels."
     )
-    assert features(text, ("Aneurysmal bone cyst",), "Giant cell tumour") == [
-        "Aneurysmal bone cysts are {{c1::expansile}}, and they show {{c2::fluid-fluid levels}}."
-    ]
+    # Both predicates are appearances of the cyst: the appearance cards ask them, and the
+    # feature card, left with nothing to ask, is not made.
+    assert features(text, ("Aneurysmal bone cyst",), "Giant cell tumour") == []
+    assert {"expansile", "fluid-fluid levels"} <= split_answers(
+        text, ("Aneurysmal bone cyst",), "Giant cell tumour"
+    )
 
 
 def test_a_sign_produced_after_a_negated_comparison_is_still_stated() -> None:

@@ -5,7 +5,14 @@ disease. Sentences are our own, from areas of radiology no corpus covers."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import SPLEEN_SETTING, facts_of, feature_cards, make_case, marked
+from extract_helpers import (
+    SPLEEN_SETTING,
+    facts_of,
+    feature_cards,
+    make_case,
+    marked,
+    setting_split_answers,
+)
 
 from deckbuilder.extract import case_sentences
 from deckbuilder.extract.base import CaseContext
@@ -28,14 +35,20 @@ def test_one_card_per_semicolon_clause_after_an_introduction() -> None:
         "a germ cell tumour contains fat and calcification.",
         THYMUS,
     )
+    # The age group and the calcification are asked by the age and appearance cards of the
+    # split, so each feature card hides only the rest.
     assert cards["mediastinal-lymphoma"] == (
-        "Mediastinal lymphoma {{c1::encases the vessels}} and affects {{c2::young adults}}."
+        "Mediastinal lymphoma {{c1::encases the vessels}} and affects young adults."
     )
     assert cards["thymic-hyperplasia"] == (
         "Thymic hyperplasia {{c1::preserves the shape of the gland}}."
     )
-    assert cards["germ-cell-tumour"] == (
-        "A germ cell tumour contains {{c1::fat}} and {{c2::calcification}}."
+    assert cards["germ-cell-tumour"] == "A germ cell tumour contains {{c1::fat}} and calcification."
+    assert {"young adults", "calcification"} <= setting_split_answers(
+        "Each alternative has its own pattern: mediastinal lymphoma encases the vessels "
+        "and affects young adults; thymic hyperplasia preserves the shape of the gland; and "
+        "a germ cell tumour contains fat and calcification.",
+        THYMUS,
     )
 
 
@@ -46,7 +59,12 @@ def test_a_numbered_differentials_label_is_read_clause_by_clause() -> None:
         SPLEEN_SETTING,
     )
     assert cards["splenic-hamartoma"] == (
-        "A splenic hamartoma is {{c1::isoechoic}} and shows {{c2::diffuse enhancement}}."
+        "A splenic hamartoma is {{c1::isoechoic}} and shows diffuse enhancement."
+    )
+    assert "diffuse enhancement" in setting_split_answers(
+        "4. Mimics: a splenic hamartoma is isoechoic and shows diffuse enhancement; "
+        "littoral cell angioma is multifocal.",
+        SPLEEN_SETTING,
     )
     assert cards["littoral-cell-angioma"] == "Littoral cell angioma is {{c1::multifocal}}."
 
@@ -58,8 +76,9 @@ def test_a_listed_alternative_shortened_with_a_relative_clause() -> None:
         THYMUS,
     )
     # "thymic carcinoma" after the listing verb names the listed item; the card opens with it.
+    # "irregular" is the appearance card's answer, not asked again.
     assert cards["thymic-carcinoma"] == (
-        "Thymic carcinoma, which is {{c1::irregular}} and {{c2::invades the pericardium}}."
+        "Thymic carcinoma, which is irregular and {{c1::invades the pericardium}}."
     )
     # A specific head alone ("lymphoma") names the one listed item ending with it.
     assert "Lymphoma, which {{c1::encases the vessels}}." in cards.values()
@@ -73,24 +92,24 @@ def test_a_name_after_a_preposition_is_no_relative_subject() -> None:
 
 
 def test_a_quality_list_after_is_gives_one_cloze_per_quality() -> None:
-    cards = feature_cards(
+    extra = (
         "A splenic hamartoma is well circumscribed, mildly hyperechoic on ultrasound and "
-        "enhances late.",
-        SPLEEN_SETTING,
+        "enhances late."
     )
-    assert cards["splenic-hamartoma"] == (
-        "A splenic hamartoma is {{c1::well circumscribed}}, {{c2::mildly hyperechoic}} on "
-        "ultrasound and {{c3::enhances late}}."
-    )
+    # Every quality is an appearance of its own: one appearance card each, no feature card.
+    assert setting_split_answers(extra, SPLEEN_SETTING) == {
+        "well circumscribed",
+        "mildly hyperechoic",
+        "enhances late",
+    }
+    assert "splenic-hamartoma" not in feature_cards(extra, SPLEEN_SETTING)
 
 
 def test_a_coordinated_age_group_stays_one_answer() -> None:
-    cards = feature_cards(
-        "Littoral cell angioma is seen in infants and older adults.", SPLEEN_SETTING
-    )
-    assert cards["littoral-cell-angioma"] == (
-        "Littoral cell angioma is seen in {{c1::infants and older adults}}."
-    )
+    extra = "Littoral cell angioma is seen in infants and older adults."
+    # One age answer, asked by the age card; the feature card has nothing left to ask.
+    assert setting_split_answers(extra, SPLEEN_SETTING) == {"infants and older adults"}
+    assert "littoral-cell-angioma" not in feature_cards(extra, SPLEEN_SETTING)
 
 
 def test_a_telegraphic_label_with_semicolon_items() -> None:
@@ -100,8 +119,13 @@ def test_a_telegraphic_label_with_semicolon_items() -> None:
         SPLEEN_SETTING,
     )
     assert cards["splenic-lymphoma"] == (
-        "Splenic lymphoma: {{c1::older adults}}; {{c2::hypoechoic nodules}} with "
-        "{{c3::ill-defined margins}}; the spleen is often enlarged."
+        "Splenic lymphoma: older adults; {{c1::hypoechoic nodules}} with ill-defined margins; "
+        "the spleen is often enlarged."
+    )
+    assert {"older adults", "ill-defined margins"} <= setting_split_answers(
+        "Splenic lymphoma: older adults; hypoechoic nodules with ill-defined margins; "
+        "the spleen is often enlarged.",
+        SPLEEN_SETTING,
     )
 
 
@@ -201,21 +225,24 @@ def test_a_bare_participle_in_a_label_item_is_no_answer() -> None:
 
 
 def test_a_with_list_after_a_feature_gives_one_cloze_per_item() -> None:
-    cards = feature_cards(
-        "Splenic lymphoma is a diffuse infiltration with small nodules and enlarged hilar nodes.",
-        SPLEEN_SETTING,
+    extra = (
+        "Splenic lymphoma is a diffuse infiltration with small nodules and enlarged hilar nodes."
     )
-    assert cards["splenic-lymphoma"] == (
-        "Splenic lymphoma is a {{c1::diffuse infiltration}} with {{c2::small nodules}} and "
-        "{{c3::enlarged hilar nodes}}."
+    assert feature_cards(extra, SPLEEN_SETTING)["splenic-lymphoma"] == (
+        "Splenic lymphoma is a diffuse infiltration with {{c1::small nodules}} and "
+        "enlarged hilar nodes."
+    )
+    # The other two items are appearance answers, one each.
+    assert {"diffuse infiltration", "enlarged hilar nodes"} <= setting_split_answers(
+        extra, SPLEEN_SETTING
     )
 
 
 def test_a_single_phrase_after_with_stays_visible() -> None:
-    cards = feature_cards("A splenic hamartoma enhances late with gadolinium.", SPLEEN_SETTING)
-    assert cards["splenic-hamartoma"] == (
-        "A splenic hamartoma {{c1::enhances late}} with gadolinium."
-    )
+    extra = "A splenic hamartoma enhances late with gadolinium."
+    # The appearance card hides "enhances late" and leaves "with gadolinium" visible.
+    assert setting_split_answers(extra, SPLEEN_SETTING) == {"enhances late"}
+    assert "splenic-hamartoma" not in feature_cards(extra, SPLEEN_SETTING)
 
 
 def test_a_velocity_threshold_keeps_its_unit_and_its_word() -> None:

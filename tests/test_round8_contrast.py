@@ -4,7 +4,7 @@ article stays with its noun. Sentences are our own, from areas no corpus covers.
 
 from __future__ import annotations
 
-from extract_helpers import SPLEEN_SETTING, feature_cards
+from extract_helpers import SPLEEN_SETTING, feature_cards, setting_split_answers
 
 KIND = "distinguishing-feature"
 
@@ -68,10 +68,12 @@ def test_an_adjective_after_an_article_stays_with_its_noun() -> None:
 
 
 def test_a_lone_word_without_an_article_is_not_joined_across_a_comma() -> None:
-    cards = feature_cards("A solitary fibrous tumour is firm, and shows flow voids.", MENINGIOMA)
-    assert cards["solitary-fibrous-tumour"] == (
-        "A solitary fibrous tumour is {{c1::firm}}, and shows {{c2::flow voids}}."
+    extra = "A solitary fibrous tumour is firm, and shows flow voids."
+    assert feature_cards(extra, MENINGIOMA)["solitary-fibrous-tumour"] == (
+        "A solitary fibrous tumour is {{c1::firm}}, and shows flow voids."
     )
+    # "flow voids" is the appearance card's answer, alone: "firm," is not joined to it.
+    assert "flow voids" in setting_split_answers(extra, MENINGIOMA)
 
 
 def test_a_comparison_and_a_numeric_range_stay_whole() -> None:
@@ -88,14 +90,16 @@ def test_a_comparison_and_a_numeric_range_stay_whole() -> None:
 
 
 def test_the_hedge_of_a_with_list_item_stays_outside_its_cloze() -> None:
-    cards = feature_cards(
-        "Littoral cell angioma is multifocal, with small nodules and occasionally calcification.",
-        SPLEEN_SETTING,
+    extra = (
+        "Littoral cell angioma is multifocal, with small nodules and occasionally calcification."
     )
-    assert cards["littoral-cell-angioma"] == (
+    assert feature_cards(extra, SPLEEN_SETTING)["littoral-cell-angioma"] == (
         "Littoral cell angioma is {{c1::multifocal}}, with {{c2::small nodules}} and "
-        "occasionally {{c3::calcification}}."
+        "occasionally calcification."
     )
+    # The appearance card asks "calcification" without its hedge.
+    assert "calcification" in setting_split_answers(extra, SPLEEN_SETTING)
+    assert "occasionally calcification" not in setting_split_answers(extra, SPLEEN_SETTING)
     cards = feature_cards(
         "Splenic lymphoma is hypoechoic, with hilar nodes and possibly necrotic foci.",
         SPLEEN_SETTING,

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from deckbuilder.extract.age import find_ages
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.clauses import case_specific, complement, predicates
 from deckbuilder.extract.differential import differential_items
+from deckbuilder.extract.sex import find_sex
 from deckbuilder.extract.subject import (
     case_discourse,
     final_diagnosis,
@@ -1017,9 +1019,15 @@ def _differential_facts(ctx: CaseContext) -> Iterator[Fact]:
             if label and len(units) == 1 and sentence.location in items:
                 pending = _Pending(sentence, alternative, card, list(spans))
             elif spans:
-                yield _feature_fact(
-                    ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
-                )
+                if _names_a_class(written, alternative):
+                    # "Thyroid nodules lie within the capsule" for the listed "Exophytic
+                    # thyroid nodule" speaks of the whole class: its features are no facts
+                    # of the differential's own kinds.
+                    yield _feature_fact(
+                        ctx, sentence, slug(alternative), alternative, cloze_spans(card, spans)
+                    )
+                else:
+                    yield from _split_by_kind(ctx, sentence, alternative, card, spans)
     if pending is not None and pending.spans:
         yield _pending_fact(ctx, pending)
 
@@ -1081,6 +1089,305 @@ def _pending_fact(ctx: CaseContext, pending: _Pending) -> Fact:
         pending.alternative,
         cloze_spans(pending.card, pending.spans),
     )
+
+
+# The kinds a differential's feature may belong to besides distinguishing-feature, with the
+# suffix of their fact keys and their tags.
+_SPLIT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "age-distribution": ("age", ("epidemiology",)),
+    "sex-predominance": ("sex", ("epidemiology",)),
+    "common-site": ("site", ("epidemiology",)),
+    "sequence-appearance": ("appearance", ("diagnosis",)),
+}
+_NEGATED_ANSWER = re.compile(
+    r"(?:no|not|never|without|absent|lacks?|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b",
+    re.IGNORECASE,
+)
+
+
+def _split_by_kind(
+    ctx: CaseContext,
+    sentence: Sentence,
+    alternative: str,
+    card: str,
+    spans: list[tuple[int, int]],
+) -> Iterator[Fact]:
+    """The cards of one sentence about a differential, one per kind of its features.
+
+    "Subependymoma is found in middle-aged men, most often in the fourth ventricle, and shows
+    little enhancement" states an age, a sex, a site and an appearance of the differential: each
+    is a fact of its own kind naming it. No card asks the same answer twice: a feature asked by
+    a card of its kind (this reader's or the kind's own reader's) is shown in the
+    distinguishing-feature card, which is left out when nothing is hidden in it. A negated
+    feature ("has no internal flow") is never an appearance: it stays a distinguishing feature,
+    hidden whole with its negation.
+    """
+    spans = _alternatives_joined(card, spans)
+    by_kind: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for span in spans:
+        for kind, found in _kinds_of(card, span, ctx.lexicon):
+            if kind == KIND:
+                continue
+            found = _answer_bounds(card, found, kind, ctx.lexicon)
+            if _kind_allows(ctx, kind, alternative, card, found):
+                by_kind.setdefault(kind, []).append((span, found))
+    asked: set[tuple[int, int]] = set()
+    for kind, (suffix, tags) in _SPLIT_KINDS.items():
+        pairs = by_kind.get(kind, [])
+        own = _own_answers(ctx, sentence, kind, alternative)
+        if own is not None:
+            # The kind's own card asks what it hides: a feature it asks whole is shown here
+            # ("older men who smoke" stays hidden beside an age card asking "older men").
+            asked.update(
+                span
+                for span in spans
+                if any(_covered(card[span[0] : span[1]], answer) for answer in own)
+            )
+        elif pairs:
+            key = f"{slug(alternative)}-{suffix}"
+            parts = cloze_spans(card, _disjoint(sorted({found for _, found in pairs})))
+            yield build_fact(ctx, sentence, kind, key, alternative, parts, tags=tags)
+            # A widened answer ("hands and feet") takes in the features it covers; a feature
+            # with words of its own left over ("who smoke") stays hidden here.
+            taken = [found for _, found in pairs]
+            asked.update(span for span in spans if _left_over(card, span, taken, ctx.lexicon))
+    rest = [span for span in spans if span not in asked]
+    if rest:
+        yield _feature_fact(ctx, sentence, slug(alternative), alternative, cloze_spans(card, rest))
+
+
+def _names_a_class(written: str, alternative: str) -> bool:
+    """Whether the text writes the differential as a bare plural holding only some of its
+    listed name's words ("Thyroid nodules" for "Exophytic thyroid nodule", "Renal cysts" for
+    "Multiple simple renal cysts"): a statement about the class, not about the listed kind."""
+    found = re.findall(r"[A-Za-z][\w-]*", written)
+    if not found or found[0].lower() in {"a", "an", "the"} or singular(found[-1]) == found[-1]:
+        return False
+    own = {norm(singular(w)) for w in found}
+    full = {norm(singular(w)) for w in re.findall(r"[A-Za-z][\w-]*", alternative)}
+    return own < full
+
+
+def _alternatives_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with two features joined by "or" alone made one answer ("{{little or no
+    enhancement}}", "{{solid or ring-enhancing}}"): alternatives are asked together."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and re.fullmatch(r"\s+or\s+", text[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``spans`` with those overlapping an earlier one merged into it."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(feature: str, answer: str) -> bool:
+    """Whether ``answer`` holds the whole ``feature`` (case aside)."""
+    a, b = feature.casefold().strip(), answer.casefold().strip()
+    return bool(a) and a in b
+
+
+def _left_over(
+    text: str, span: tuple[int, int], taken: list[tuple[int, int]], lexicon: Any
+) -> bool:
+    """Whether the split answers ``taken`` ask the feature ``span``: they overlap it and leave
+    none of its words but the lexicon's ``split_leftover_words`` ("who", "more", "often")."""
+    start, end = span
+    if not any(a < end and b > start for a, b in taken):
+        return False
+    rest = list(text[start:end])
+    for a, b in taken:
+        for i in range(max(a, start), min(b, end)):
+            rest[i - start] = " "
+    ignored = _table(lexicon).get("split_leftover_words", r"(?!)")
+    words = re.findall(r"[\w-]+", "".join(rest))
+    return all(re.fullmatch(ignored, w, re.IGNORECASE) for w in words)
+
+
+def _own_answers(
+    ctx: CaseContext, sentence: Sentence, kind: str, alternative: str
+) -> list[str] | None:
+    """The answers the reader of ``kind`` hides in its own cards of ``sentence`` (read alone),
+    or None when it gives none: its card, made with its own wording rules, is kept and this
+    reader adds none of that kind."""
+    from deckbuilder.extract import age, appearance, sex, site
+
+    run_of = {
+        "age-distribution": age.run,
+        "sex-predominance": sex.run,
+        "common-site": site.run,
+        "sequence-appearance": appearance.run,
+    }
+    alone = replace(ctx, sentences=(sentence,))
+    # Only the cards about the differential: "..., which is heterogeneous with necrosis" may
+    # also give the case's own disease a card asking "necrosis".
+    facts = [
+        fact
+        for fact in run_of[kind](alone)
+        if fact.source == sentence and _same_entity(fact.subject, alternative)
+    ]
+    if not facts:
+        return None
+    return [fact.text[c.start : c.end] for fact in facts for c in fact.clozes]
+
+
+def _same_entity(one: str, other: str) -> bool:
+    """Whether two names name one entity: the words of one hold the other's."""
+
+    def words(name: str) -> set[str]:
+        return {
+            norm(singular(w))
+            for w in re.findall(r"[A-Za-z][\w-]*", re.sub(r"\([^)]*\)", " ", name))
+        }
+
+    a, b = words(one) - {"a", "an", "the"}, words(other) - {"a", "an", "the"}
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _kind_allows(
+    ctx: CaseContext, kind: str, alternative: str, text: str, span: tuple[int, int]
+) -> bool:
+    """Whether a feature of ``kind`` passes that kind's own guards for a differential.
+
+    A feature graded against the case's disease ("more often contains calcification") is
+    none of them. The sex reader's: a disease of a one-sex organ ("Sertoli-Leydig cell tumour
+    occurs in young women" in an ovarian case) teaches no predominance unless both sexes are
+    weighed; a stated equality or a doubt teaches none either. The age reader's: a doubted age
+    is no fact. An appearance is a lesion's look: a normal finding ("normal sparse trabeculae")
+    is none, and a verb of growth ("infiltrates centrally") is how it spreads, kept as a
+    distinguishing feature.
+    """
+    from deckbuilder.extract import age, sex
+
+    start, end = span
+    answer = text[start:end]
+    relative = _table(ctx.lexicon).get("split_relative")
+    if relative and re.search(relative, text[max(0, start - 50) : start], re.IGNORECASE):
+        # "..., but more often contains calcification" weighs the differential against the
+        # case's disease: a distinguishing feature, not a fact of the feature's own kind.
+        return False
+    if kind == "sex-predominance" and not sex.predominance_allowed(ctx, alternative, text):
+        return False
+    if kind in ("sex-predominance", "age-distribution"):
+        # Only the answer's own clause: "... occurs in children and adolescents and has a
+        # nodule without flow voids" doubts no age.
+        stop = re.search(r",|;|\s(?:and|but|whereas|while)\s", text[end:])
+        clause = text[: end + stop.start()] if stop else text
+        return not age.doubted(clause, start, end, ctx.lexicon)
+    if kind == "sequence-appearance":
+        unfit = _table(ctx.lexicon).get("split_appearance_unfit")
+        return not (unfit and re.search(unfit, answer, re.IGNORECASE))
+    return True
+
+
+def _answer_bounds(text: str, span: tuple[int, int], kind: str, lexicon: Any) -> tuple[int, int]:
+    """The span a split card hides, widened to a whole answer: a comparison keeps its "than"
+    phrase ("wider than 6 mm"); "X or" before it makes one alternative answer ("multiple or
+    infiltrative", "little or no enhancement"); a place keeps the place coordinated with it
+    ("the hands and feet", "the adrenal gland or the sympathetic chain")."""
+    start, end = span
+    table = _table(lexicon)
+    compared = re.match(table.get("split_comparison", r"(?!)"), text[end:], re.IGNORECASE)
+    if compared and re.search(r"(?:er|more|less)$", text[start:end], re.IGNORECASE):
+        end += compared.end()
+    alternative = re.search(r"(?<![\w-])([\w-]+)\s+or\s+$", text[:start])
+    if alternative and not re.fullmatch(
+        table.get("split_not_alternative", r"(?!)"), alternative.group(1), re.IGNORECASE
+    ):
+        start = alternative.start(1)
+    if kind == "common-site":
+        end = _coordinated_place(text, start, end, lexicon)
+    return start, end
+
+
+def _coordinated_place(text: str, start: int, end: int, lexicon: Any) -> int:
+    """Where a place ends once a place coordinated with it is taken in.
+
+    The second place either has its own article ("or the sympathetic chain") or is one or two
+    bare words ending the clause ("hands and feet.", "body or tail of ..."). A bare word is no
+    verb of the subject lexicon and agrees with the first place in number, so a verb of the
+    next clause ("tail and contains blood.") is no place; after "and" the first place must be
+    plural as well ("fingers and toes"), since "the dura and calcify" joins a verb.
+    """
+    table = _table(lexicon)
+    place = re.match(table.get("split_coordinated_place", r"(?!)"), text[end:], re.IGNORECASE)
+    if not place:
+        return end
+    if place.group("article"):
+        return end + place.end()
+    last = (re.findall(r"[\w-]+", text[start:end]) or [""])[-1]
+    second = place.group("words").split()[0]
+    plural = re.compile(r"[a-z]{2,}(?<![su])s$", re.IGNORECASE)
+    verbs = {norm(v) for v in lexicon_list(lexicon, "subject", "verbs")}
+    if norm(second) in verbs or (plural.match(second) and not plural.match(last)):
+        return end
+    if re.match(r"\s+and\b", text[end:], re.IGNORECASE) and not plural.match(last):
+        return end
+    return end + place.end()
+
+
+def _kinds_of(text: str, span: tuple[int, int], lexicon: Any) -> list[tuple[str, tuple[int, int]]]:
+    """The kinds one hidden feature of a differential belongs to, each with the span its card
+    hides: the age and sex spans the age and sex readers find inside it ("middle-aged women" is
+    both), a place after a verb of arising (``feature_site_lead``), or a term of the appearance
+    lexicon; distinguishing-feature with the span itself otherwise."""
+    start, end = span
+    answer = text[start:end]
+    if _NEGATED_ANSWER.match(answer):
+        return [(KIND, span)]
+    found: list[tuple[str, tuple[int, int]]] = []
+    for kind, spans in (
+        ("age-distribution", find_ages(text, lexicon)),
+        ("sex-predominance", find_sex(text, lexicon)),
+    ):
+        # The reader's own span is the answer ("middle-aged and elderly men" whole, even when
+        # the feature reader cut it at "and").
+        found.extend((kind, (a, b)) for a, b in spans if a < end and b > start)
+    if found:
+        return found
+    lead = _table(lexicon).get("feature_site_lead")
+    not_items = (lexicon.get("site", {}) or {}).get("not_items")
+    if (
+        lead
+        and re.search(lead, text[max(0, start - 60) : start], re.IGNORECASE)
+        and not (not_items and re.search(not_items, answer, re.IGNORECASE))
+    ):
+        return [("common-site", span)]
+    # "low alkaline phosphatase and lucent tongues": a feature coordinated with one that is no
+    # appearance stays whole as a distinguishing feature; an adverb alone ("intensely and
+    # homogeneously") only qualifies the term before it.
+    parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", answer) if p]
+    terms = _appearance_regex(lexicon)
+    if any(terms.search(p) for p in parts) and all(
+        terms.search(p) or re.fullmatch(r"[a-z]+ly", p) for p in parts
+    ):
+        return [("sequence-appearance", span)]
+    return [(KIND, span)]
+
+
+def _appearance_regex(lexicon: Any) -> re.Pattern[str]:
+    """Any term of the appearance lexicon's groups, as a whole word."""
+    if isinstance(lexicon, Lexicon):
+        return lexicon.derived("contrast.appearance_terms", _compile_appearance_terms)
+    return _compile_appearance_terms(lexicon)
+
+
+def _compile_appearance_terms(lexicon: Any) -> re.Pattern[str]:
+    groups = (lexicon.get("appearance", {}) or {}).get("groups", {}) or {}
+    terms = [str(t) for group in groups.values() for t in (group or {}).get("terms", []) or []]
+    if not terms:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![\w-])(?:{phrase_regex(terms)})(?![\w-])", re.IGNORECASE)
 
 
 def _units(raw: str, lexicon: Any) -> list[str]:

@@ -171,11 +171,47 @@ def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
 
 
 def _one_sex_case(ctx: CaseContext) -> bool:
-    """Whether the case's final diagnosis names an organ or disease of one sex only ("granulosa
-    cell tumour of the left ovary"): its differentials are then that organ's diseases too."""
+    """Whether the case is about an organ or disease of one sex only: its final diagnosis
+    names one ("granulosa cell tumour of the left ovary"), or its title or area of interest
+    names a one-sex organ ("Breast", "Prostate"). Its differentials are then that organ's
+    diseases too, and "affects older women" teaches no predominance over the other sex.
+
+    The final diagnosis is read with the whole ``sex_limited`` list and the case's organs
+    (``one_sex_case_organs``: the breast, which men have but rarely fall ill of); the title
+    and the areas only with the organ stems (``one_sex_organs``), since a title's "pregnant
+    woman" is the patient, not the organ of the disease.
+    """
     section = ctx.case.section(SectionKind.FINAL_DIAGNOSIS)
     final = " ".join(b.text for b in section.blocks) if section else ""
-    return bool(final) and _sex_limited("", final, ctx.lexicon)
+    case_organs = lexicon_list(ctx.lexicon, "sex", "one_sex_case_organs")
+    if final and (_sex_limited("", final, ctx.lexicon) or _names(case_organs, final)):
+        return True
+    organs = lexicon_list(ctx.lexicon, "sex", "one_sex_organs") + case_organs
+    header = " ; ".join((ctx.case.meta.title, *ctx.case.meta.areas))
+    return _names(organs, header)
+
+
+def _names(stems: list[str], text: str) -> bool:
+    """Whether ``text`` holds a word starting with one of ``stems``."""
+    if not stems:
+        return False
+    pattern = rf"\b(?:{'|'.join(re.escape(s) for s in stems)})"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def predominance_allowed(ctx: CaseContext, entity: str, text: str) -> bool:
+    """Whether ``text`` may teach a sex predominance of ``entity`` in this case.
+
+    None when the entity or the sentence's organ exists in one sex only, when the case's
+    final diagnosis is a disease of a one-sex organ and the sentence does not weigh both
+    sexes, or when the sentence states the sexes are affected alike. Other readers (the split
+    of a differential's sentence) call this so they keep the sex reader's own guards.
+    """
+    if _sex_limited(entity, text, ctx.lexicon):
+        return False
+    if _one_sex_case(ctx) and not _both_sexes(text):
+        return False
+    return not _stated_equal(text, ctx.lexicon)
 
 
 _FEMALE = re.compile(r"\b(?:women|woman|females?|girls?)\b|\bF\s*[:>]", re.IGNORECASE)
