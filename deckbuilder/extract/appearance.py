@@ -401,6 +401,9 @@ class _Tables:
         self.subject_verbs = set(lexicon_list(lexicon, "subject", "verbs"))
         gap = appearance.get("list_gap")
         self.list_gap = re.compile(str(gap), re.I) if gap else None
+        opener = appearance.get("list_openers") or []
+        self.list_opener = _word_list(opener)
+        self.list_places = {norm(w) for w in appearance.get("list_places") or []}
         self.calcification_settings = set(appearance.get("calcification_settings") or [])
         self.unenhanced_settings = set(appearance.get("unenhanced_settings") or [])
         modifiers = appearance.get("modifiers") or []
@@ -1071,7 +1074,7 @@ def find_appearances(
     tables = tables or _compiled(lexicon)
     mentions = _mentions(text, tables)
     groups = _groups(text, mentions, tables.clause_verbs)
-    terms = _terms(text, tables, mentions)
+    terms = _list_items(text, tables, mentions, _terms(text, tables, mentions))
     paired = {id(t): _pair(text, t, groups, terms) for t in terms}
     # "lytic and expansile on radiographs": items of a list share the setting of the last one.
     for term, following in reversed(list(zip(terms, terms[1:], strict=False))):
@@ -1212,6 +1215,88 @@ def find_appearances(
                 Finding((default_setting,), None, (term.start, term.end), term.group, True)
             )
     return sorted(_telegraphic(text, tables, groups, findings), key=lambda f: f.answer)
+
+
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)\s+", re.I)
+# An item holding a verb, a relative or a preposition is a clause or a place, not a finding:
+# the list is no clean list of findings.
+_ITEM_CLAUSE = re.compile(
+    r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|do|does|did|so|which|that|who|"
+    r"in|on|at|of|with|within|into|from|to|by|between|along|around|near|over|under|"
+    r"seen|may|can|could|might|filled|forming|containing|showing|extending)(?![\w-])",
+    re.I,
+)
+_ITEM_NEGATED = re.compile(r"(?<![\w-])(?:no|not|without|absent|absence|lack)(?![\w-])", re.I)
+_ITEM_ARTICLE = re.compile(r"(?:(?:a|an|the)\s+)", re.I)
+
+
+def _list_items(
+    text: str, tables: _Tables, mentions: Sequence[_Mention], terms: list[_Term]
+) -> list[_Term]:
+    """``terms`` plus the unknown items of a list of findings that holds a known one.
+
+    Rule: after "shows/are/include/features are", a list "A, B and C" in one setting whose
+    item is a known finding makes every short (<= 6 words) item a finding, one answer each;
+    an item negated, set in a place ("in the hilum") or naming an organ or sequence is none.
+    """
+    if tables.list_opener is None:
+        return terms
+    added: list[_Term] = []
+    for opener in _scan(tables.list_opener, text):
+        stop = re.compile(r"[.;:()]").search(text, opener.end())
+        end = stop.start() if stop else len(text)
+        span = text[opener.end() : end]
+        if "," not in span or any(opener.end() <= m.start < end for m in mentions):
+            continue  # one item, or a list of sequences/settings: no list of findings
+        pieces: list[tuple[int, int]] = []
+        pos = opener.end()
+        closed = False
+        for gap in _ITEM_SPLIT.finditer(text, opener.end(), end):
+            pieces.append((pos, gap.start()))
+            pos = gap.end()
+            if re.search(r"(?:and|or)\s*$", gap.group(), re.I):
+                closed = True  # the item after the final "and/or" ends the list
+                break
+        if not closed:
+            continue
+        stop_item = re.compile(r"\s*,|\s+(?:and|or)\s+", re.I).search(text, pos, end)
+        pieces.append((pos, stop_item.start() if stop_item else end))
+        items = []
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if (article := _ITEM_ARTICLE.match(text, a, b)) is not None:
+                a = article.end()
+            items.append((a, b))
+        if len(items) < 3 or any(
+            b <= a
+            or len(text[a:b].split()) > 6
+            or re.search(r"[\d%]", text[a:b])
+            or _ITEM_CLAUSE.search(text, a, b)
+            for a, b in items
+        ):
+            continue
+        known = [any(a <= t.core_start and t.core_end <= b for t in terms) for a, b in items]
+        if not any(known):
+            continue
+        group = next(t for t in terms if any(a <= t.core_start < b for a, b in items))
+        for index, ((a, b), is_known) in enumerate(zip(items, known, strict=True)):
+            words = text[a:b].split()
+            if (
+                is_known
+                # "round or oval focus", "irregular or lobulated margins": a lone adjective
+                # before the last item shares its noun; it is no item of its own.
+                or (index == len(items) - 2 and len(words) == 1 and " " in text[slice(*items[-1])])
+                or any(a < t.end and t.start < b for t in terms)
+                or _ITEM_NEGATED.search(text, a, b)
+                or norm(words[-1].strip(",")) in tables.list_places
+                or not re.match(r"[a-z]", text[a])
+            ):
+                continue
+            added.append(_Term(a, b, a, b, group.group, group.implies))
+    return sorted(terms + added, key=lambda t: t.start)
 
 
 # A pair opens the line, a list item, or follows a copula ("the mass was T1 iso, T2 hyper").
