@@ -357,6 +357,18 @@ def label_definition(text: str, start: int, lexicon: Any) -> list[tuple[int, int
     return list_items(text, start, end, lexicon) or [trim_item(text, start, end, lexicon)]
 
 
+def _cut_tail(clause: str, end: int) -> str:
+    """The clause up to the last answer's phrase: a colon or ", and it is ..." after the last
+    answer opens another statement ("... is a malignant tumour, and it is the third most
+    frequent ...", "... and is confined to the elderly: it does not ..."), which the card drops."""
+    tail = re.compile(
+        r":\s|,\s+(?:and|but|while|whereas)\s+(?:it|they|this|these)\s+(?:is|are|was|were|has|have)\b"
+    ).search(clause, end)
+    if tail is None:
+        return clause
+    return clause[: tail.start()].rstrip(" ,") + "."
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     own = [ctx.subject, *diagnosis_heads(final_diagnosis(ctx.case), ctx.lexicon)]
@@ -413,7 +425,7 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
         spans = [(s - offset, e - offset) for s, e in spans if e - offset <= len(clause)]
         if offset or not spans:
             continue
-        parts = cloze_spans(clause, spans)
+        parts = cloze_spans(_cut_tail(clause, spans[-1][1]), spans)
         yield build_fact(
             ctx, sentence, KIND, slug(singular(entity)), entity, parts, tags=("pathology",)
         )
