@@ -231,6 +231,11 @@ def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(_phrase_regex(w) for w in ordered), re.I)
 
 
+def _whole_words(words: Sequence[str]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word: a hyphen joins words ("in-phase" holds no "in")."""
+    return re.compile(rf"(?<![\w-])(?:{_longest_first(words)})(?![\w-])", re.I)
+
+
 def _longest_first(words: Sequence[Any]) -> str:
     """``words`` escaped as regex alternatives, the longest first so a longer phrase wins."""
     return "|".join(re.escape(str(w)) for w in sorted(words, key=len)[::-1])
@@ -404,6 +409,8 @@ class _Tables:
         opener = appearance.get("list_openers") or []
         self.list_opener = _word_list(opener)
         self.list_places = {norm(w) for w in appearance.get("list_places") or []}
+        self.list_clause_word = _whole_words(appearance.get("list_clause_words") or [])
+        self.list_negator = _whole_words(appearance.get("list_negators") or [])
         self.calcification_settings = set(appearance.get("calcification_settings") or [])
         self.unenhanced_settings = set(appearance.get("unenhanced_settings") or [])
         modifiers = appearance.get("modifiers") or []
@@ -1218,15 +1225,6 @@ def find_appearances(
 
 
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|and/or)\s+", re.I)
-# An item holding a verb, a relative or a preposition is a clause or a place, not a finding:
-# the list is no clean list of findings.
-_ITEM_CLAUSE = re.compile(
-    r"(?<![\w-])(?:is|are|was|were|be|been|has|have|had|do|does|did|so|which|that|who|"
-    r"in|on|at|of|with|within|into|from|to|by|between|along|around|near|over|under|"
-    r"seen|may|can|could|might|filled|forming|containing|showing|extending)(?![\w-])",
-    re.I,
-)
-_ITEM_NEGATED = re.compile(r"(?<![\w-])(?:no|not|without|absent|absence|lack)(?![\w-])", re.I)
 _ITEM_ARTICLE = re.compile(r"(?:(?:a|an|the)\s+)", re.I)
 
 
@@ -1274,7 +1272,7 @@ def _list_items(
             b <= a
             or len(text[a:b].split()) > 6
             or re.search(r"[\d%]", text[a:b])
-            or _ITEM_CLAUSE.search(text, a, b)
+            or tables.list_clause_word.search(text, a, b)
             for a, b in items
         ):
             continue
@@ -1290,7 +1288,7 @@ def _list_items(
                 # before the last item shares its noun; it is no item of its own.
                 or (index == len(items) - 2 and len(words) == 1 and " " in text[slice(*items[-1])])
                 or any(a < t.end and t.start < b for t in terms)
-                or _ITEM_NEGATED.search(text, a, b)
+                or tables.list_negator.search(text, a, b)
                 or norm(words[-1].strip(",")) in tables.list_places
                 or not re.match(r"[a-z]", text[a])
             ):
