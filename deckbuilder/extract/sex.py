@@ -164,10 +164,7 @@ def _sex_limited(entity: str, text: str, lexicon: object) -> bool:
     torsion", "adenomyosis", "testicular torsion"): "predominantly affects young women" then
     teaches no predominance over the other sex."""
     stems = lexicon_list(lexicon, "sex", "sex_limited")
-    if not stems:
-        return False
-    pattern = rf"\b(?:{'|'.join(re.escape(s) for s in stems)})"
-    return bool(re.search(pattern, entity, re.IGNORECASE) or re.search(pattern, text, re.I))
+    return _names(stems, entity) or _names(stems, text)
 
 
 def _one_sex_case(ctx: CaseContext) -> bool:
@@ -199,17 +196,23 @@ def _names(stems: list[str], text: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def predominance_allowed(ctx: CaseContext, entity: str, text: str) -> bool:
+def predominance_allowed(
+    ctx: CaseContext, entity: str, text: str, organ_text: str | None = None
+) -> bool:
     """Whether ``text`` may teach a sex predominance of ``entity`` in this case.
 
-    None when the entity or the sentence's organ exists in one sex only, when the case's
-    final diagnosis is a disease of a one-sex organ and the sentence does not weigh both
-    sexes, or when the sentence states the sexes are affected alike. Other readers (the split
-    of a differential's sentence) call this so they keep the sex reader's own guards.
+    None when the entity or the organ ``organ_text`` names (the whole sentence unless given)
+    exists in one sex only, when the case is about a one-sex organ and the sentence does not
+    weigh both sexes, or when the sentence states the sexes are affected alike. The sex
+    reader and the split of a differential's sentence both call this, so they keep one set
+    of guards.
     """
-    if _sex_limited(entity, text, ctx.lexicon):
+    if _sex_limited(entity, text if organ_text is None else organ_text, ctx.lexicon):
         return False
     if _one_sex_case(ctx) and not _both_sexes(text):
+        # In a case of an ovarian or testicular disease, "Sertoli-Leydig cell tumour occurs in
+        # young women" names who has the organ, not a predominance: only a sentence that
+        # weighs one sex against the other still teaches one.
         return False
     return not _stated_equal(text, ctx.lexicon)
 
@@ -336,14 +339,10 @@ def _facts(
     found: list[tuple[int, int, str]],
 ) -> Iterator[Fact]:
     """The fact of the spans ``found`` in ``text`` (a sentence prepared for ``entity``)."""
-    if not found or _sex_limited(entity, _own_clause(text, found, ctx.lexicon), ctx.lexicon):
+    if not found:
         return
-    if _one_sex_case(ctx) and not _both_sexes(text):
-        # In a case of an ovarian or testicular disease, "Sertoli-Leydig cell tumour occurs in
-        # young women" names who has the organ, not a predominance: only a sentence that
-        # weighs one sex against the other still teaches one.
-        return
-    if _stated_equal(text, ctx.lexicon) or any(
+    answer_clause = _own_clause(text, found, ctx.lexicon)
+    if not predominance_allowed(ctx, entity, text, answer_clause) or any(
         doubted(text, a, b, ctx.lexicon) for a, b, _ in found
     ):
         return
