@@ -139,9 +139,13 @@ _HALF_COMPARISON = re.compile(
 )
 # A comparison's object, short and closed by punctuation or a new clause: "than the cortex".
 _COMPARISON_OBJECT = re.compile(
-    r"(?:\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater))?\s+than\s+"
-    r"(?:(?!(?:and|or|but|which|that|whereas|while|with)\b)[\w'-]+\s*){1,5}?"
-    r"(?=[,;:.)]|\s*\(|\s+(?:and|but|which|that|whereas|while|with|in|on)\b|$)",
+    r"(?:\s+(?:much\s+|far\s+)?(?:less|more|lower|higher|greater))?\s+than"
+    # The object stops before a new clause or a setting ("than the spleen on T2WI"); only its
+    # first word may be "on"/"in" ("thinner than on CT").
+    r"\s+(?!(?:and|or|but|which|that|whereas|while|with|because|due|owing)\b)[\w'-]+"
+    r"(?:\s+(?!(?:and|but|which|that|whereas|while|with|in|on|because|due|owing)\b)[\w'-]+)"
+    r"{0,4}(?=\s*[,;:.)]|\s*\(|\s+(?:and|but|which|that|whereas|while|with|in|on|because|"
+    r"due|owing)\b|\s*$)",
     re.I,
 )
 
@@ -154,6 +158,27 @@ def _comparison_end(text: str, pos: int) -> int | None:
     if not found or found.end() - pos > 50:
         return None
     return pos + len(text[pos : found.end()].rstrip())
+
+
+# "much less bright", "slightly more heterogeneous": a comparative word before a term.
+_COMPARATIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:much|far|even|slightly|somewhat|considerably|markedly|a\s+little)\s+)?"
+    r"(?<!\bor\s)(?<!\bno\s)(?:less|more)\s+$",
+    re.I,
+)
+# A comparative adjective alone ("brighter", "darker"): it needs an object or a head noun.
+_BARE_COMPARATIVE = re.compile(r"[a-z]+er", re.I)
+# An answer ending in a comparative adjective: "brighter", "much less bright".
+_ENDS_COMPARATIVE = re.compile(
+    r"(?:(?<![\w-])[a-z]+er|^(?:(?:much|far|even|slightly|somewhat)\s+)?(?:less|more)\s+[\w-]+)$",
+    re.I,
+)
+# A comparative term ("brighter", "lower attenuation") is completed by its "than ...".
+_COMPARATIVE_TERM = re.compile(
+    r"^(?:(?:much|far|even|slightly|somewhat|little|bit)\s+)?"
+    r"(?:less|more|lower|higher|[a-z]+er)(?![\w-])",
+    re.I,
+)
 
 
 _SPLITS_COMPOUND = re.compile(r"[\s\-]+(?:spot\s+)?sign(?![\w-])", re.I)
@@ -313,6 +338,14 @@ class _Tables:
             # "hypointense", "iso- to hyperintense", "hypo/isointense"
             one = rf"(?:{prefixes})[\s\-]?(?:{stems})"
             ranged = rf"(?:{prefixes})\s*-?\s*(?:to|or|and|/)\s*(?:{prefixes})[\s\-]?(?:{stems})"
+            # "isointense or hypointense", "isointense to slightly hypointense": two whole
+            # grades joined by "or"/"to" are one range, never two cards each hiding half.
+            degrees = _longest_first(graded.get("range_degrees", []))
+            degree = rf"(?:(?:{degrees})\s+)?" if degrees else ""
+            ranged += (
+                rf"|(?:{prefixes})[\s\-]?(?:{stems})\s+(?:to|or)\s+{degree}"
+                rf"(?:{prefixes})[\s\-]?(?:{stems})"
+            )
             # A hyphen may glue a sequence before a grade ("T2-hyperintense").
             grade_pattern = re.compile(rf"(?<!\w)(?:{ranged}|{one})(?![\w-])", re.I)
             self.groups.append(_TermGroup("signal", None, grade_pattern))
@@ -414,6 +447,29 @@ class _Tables:
         self.calcification_settings = set(appearance.get("calcification_settings") or [])
         self.unenhanced_settings = set(appearance.get("unenhanced_settings") or [])
         modifiers = appearance.get("modifiers") or []
+        denied = _word_list(appearance.get("denied_participles") or [])
+        absent = _word_list(appearance.get("denied_adjectives") or [])
+        self.denied_after = (
+            re.compile(
+                r"(?P<gap>(?:\s+(?!(?:and|or|but|with|whereas|while)\b)[\w-]+){0,5}?)\s+(?:"
+                r"(?:could|can|cannot|did|does|do|was|were|is|are|has|have|had|may|might|"
+                r"would|will)(?:\s+not|n't|not)\s+(?:(?:be|been|have\s+been)\s+)?"
+                rf"(?:{denied.pattern})|(?:was|were|is|are|remained|remains)\s+"
+                rf"(?:{absent.pattern}))(?![\w-])",
+                re.I,
+            )
+            if denied and absent
+            else None
+        )
+        openers = appearance.get("range_openers") or []
+        # "mildly to ": the first degree of a range whose second degree opens the answer.
+        self.range_opener = (
+            re.compile(
+                rf"(?<![\w-])(?:{'|'.join(_phrase_regex(m) for m in openers)})\s+to\s+$", re.I
+            )
+            if openers
+            else None
+        )
         self.modifier = (
             re.compile(
                 rf"(?:{'|'.join(_phrase_regex(m) for m in sorted(set(modifiers), key=len)[::-1])})"
@@ -449,7 +505,13 @@ class _Tables:
         cues = _word_list(appearance.get("reference_cues") or [])
         # "isointense to muscle": a graded term's comparison with a tissue is part of it.
         self.graded_reference = (
-            re.compile(rf"\s+(?:to|relative\s+to)\s+(?:{tissues.pattern})(?![\w-])", re.I)
+            re.compile(
+                # "isoattenuating to the extraocular muscles": an article and one qualifier
+                # may stand before the tissue.
+                rf"\s+(?:to|relative\s+to)\s+(?:the\s+)?(?:(?!(?:and|or)\b)[a-z][\w-]+\s+)?"
+                rf"(?:{tissues.pattern})(?![\w-])",
+                re.I,
+            )
             if tissues
             else None
         )
@@ -697,6 +759,16 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             if not before:
                 break
             answer_start -= len(before.group())
+        if answer_start < start and tables.range_opener is not None:
+            # "mildly to moderately hyperintense": a range of degrees is one answer.
+            opener = tables.range_opener.search(text, 0, answer_start)
+            if opener:
+                answer_start = opener.start()
+        comparative = _COMPARATIVE_BEFORE.search(text, 0, answer_start)
+        if comparative:
+            # "much less bright on T2WI": the comparative word belongs to the answer; alone,
+            # "bright" would state the opposite of what the author wrote.
+            answer_start = comparative.start()
         if (
             answer_start > 0
             and text[answer_start - 1] in '"\u201c'
@@ -768,6 +840,24 @@ def _terms(text: str, tables: _Tables, mentions: list[_Mention]) -> list[_Term]:
             # qualifies belongs to that word, not to the term.
             if adverb and _ENDS_PHRASE.match(text, adverb.end()):
                 answer_end = adverb.end()
+        if (
+            _COMPARATIVE_TERM.match(text[answer_start:answer_end])
+            and _COMPARED.match(text, answer_end)
+            and _ENDS_COMPARATIVE.search(text[answer_start:answer_end])
+        ):
+            # "brighter than the discs", "less bright than cysts": a comparative adjective
+            # ending the answer is completed by its object; without a short, whole one there
+            # is no card. A comparative noun phrase ("lower attenuation") reads whole alone.
+            compared = _comparison_end(text, answer_end)
+            if not compared:
+                continue
+            answer_end = compared
+            if re.match(r"(?:little|bit)\s", text[answer_start:], re.I):
+                article = re.search(r"(?<![\w-])a\s+$", text[:answer_start], re.I)
+                answer_start = article.start() if article else answer_start
+        elif answer_end == end and _BARE_COMPARATIVE.fullmatch(text[start:end]):
+            # "the cleft was even brighter": brighter than what is left unsaid; no card.
+            continue
         if answer_start == start and answer_end == end:
             answer_end = _coordinated_predicate(text, answer_end, tables)
         if _names_structure(text, answer_start, answer_end, tables):
@@ -1143,6 +1233,8 @@ def find_appearances(
         if norm(answer) in tables.vague and not _predicated(text, term, group, tables):
             continue
         polarity = tables.polarity.assess(text, term.start, term.end, ignore=owned)
+        if _denied_after(text, term, tables):
+            continue
         if (
             polarity is not Polarity.AFFIRMED
             or _LACKS.search(text[: term.start])
@@ -1501,6 +1593,19 @@ def _mimics_topic(text: str, finding: Finding, names: Sequence[str], tables: _Ta
         if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", obj) for n in wanted):
             return True
     return False
+
+
+def _denied_after(text: str, term: _Term, tables: _Tables) -> bool:
+    """ "contrast enhancement could not be demonstrated", "restricted diffusion was absent": a
+    trailing predicate denies the finding, so it is no look of the lesion."""
+    if tables.denied_after is None:
+        return False
+    found = tables.denied_after.match(text, term.end)
+    if not found:
+        return False
+    # Only the term's own subject may stand between ("enhancement of the wall was not seen");
+    # a verb in the gap opens another clause ("enhanced and was not resected").
+    return not any(norm(w) in tables.clause_verbs for w in found.group("gap").split())
 
 
 def _comparison(text: str, term: _Term) -> bool:
