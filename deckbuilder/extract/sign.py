@@ -348,6 +348,13 @@ def _opens_with_entity(text: str, entities: list[str]) -> bool:
     return False
 
 
+def _opening_differential(text: str, differentials: tuple[str, ...]) -> str | None:
+    """The listed differential whose name opens ``text`` ("Plasmacytoma shows ... (mini-brain
+    appearance)"), the longest name when several do, or None."""
+    hits = [d for d in differentials if _opens_with_entity(text, [d])]
+    return max(hits, key=len) if hits else None
+
+
 def run(ctx: CaseContext) -> Iterator[Fact]:
     disc = case_discourse(ctx)
     seen: set[str] = set()
@@ -393,7 +400,9 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             names_own = names_own and not is_finding
             if not names_own and not names_kind_of(disc, resolved, topic, ctx.lexicon):
                 parts = name_parts(parts, topic, disc.names_for(topic), disc.proper_words)
-            yield build_fact(ctx, sentence, KIND, slug(name), topic, parts, tags=("imaging",))
+            # A sign stated of a listed differential is that differential's fact.
+            owner = _opening_differential(resolved, disc.differentials) or topic
+            yield build_fact(ctx, sentence, KIND, slug(name), owner, parts, tags=("imaging",))
         if findings:
             continue
         for card, spans in find_listed_signs(text, ctx.lexicon):
