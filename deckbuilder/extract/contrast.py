@@ -1099,10 +1099,25 @@ _SPLIT_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "common-site": ("site", ("epidemiology",)),
     "sequence-appearance": ("appearance", ("diagnosis",)),
 }
-_NEGATED_ANSWER = re.compile(
-    r"(?:no|not|never|without|absent|lacks?|does\s+not|do\s+not|is\s+not|are\s+not|cannot)\b",
-    re.IGNORECASE,
-)
+
+
+def _negated_answer(lexicon: Any) -> re.Pattern[str]:
+    """An answer opening with a negation: a trigger of the polarity lexicon's
+    ``negation.before`` or one of its ``negated_predicates`` ("does not", "cannot")."""
+    if isinstance(lexicon, Lexicon):
+        return lexicon.derived("contrast.negated_answer", _compile_negated_answer)
+    return _compile_negated_answer(lexicon)
+
+
+def _compile_negated_answer(lexicon: Any) -> re.Pattern[str]:
+    table = lexicon.get("polarity", {}) or {}
+    words = [
+        *((table.get("negation", {}) or {}).get("before", []) or []),
+        *(table.get("negated_predicates", []) or []),
+    ]
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?:{phrase_regex(str(w) for w in words)})\b", re.IGNORECASE)
 
 
 def _split_by_kind(
@@ -1220,6 +1235,24 @@ def _own_answers(
     """The answers the reader of ``kind`` hides in its own cards of ``sentence`` (read alone),
     or None when it gives none: its card, made with its own wording rules, is kept and this
     reader adds none of that kind."""
+    # A sentence naming two differentials is split once for each: its cards are read once.
+    cache: dict[tuple[Sentence, str], list[Fact]] = ctx.derived("contrast.own_facts", _new_cache)
+    if (sentence, kind) not in cache:
+        cache[sentence, kind] = _alone_facts(ctx, sentence, kind)
+    # Only the cards about the differential: "..., which is heterogeneous with necrosis" may
+    # also give the case's own disease a card asking "necrosis".
+    facts = [f for f in cache[sentence, kind] if _same_entity(f.subject, alternative)]
+    if not facts:
+        return None
+    return [fact.text[c.start : c.end] for fact in facts for c in fact.clozes]
+
+
+def _new_cache(ctx: CaseContext) -> dict[tuple[Sentence, str], list[Fact]]:
+    return {}
+
+
+def _alone_facts(ctx: CaseContext, sentence: Sentence, kind: str) -> list[Fact]:
+    """The cards the reader of ``kind`` makes of ``sentence`` read alone."""
     from deckbuilder.extract import age, appearance, sex, site
 
     run_of = {
@@ -1229,16 +1262,7 @@ def _own_answers(
         "sequence-appearance": appearance.run,
     }
     alone = replace(ctx, sentences=(sentence,))
-    # Only the cards about the differential: "..., which is heterogeneous with necrosis" may
-    # also give the case's own disease a card asking "necrosis".
-    facts = [
-        fact
-        for fact in run_of[kind](alone)
-        if fact.source == sentence and _same_entity(fact.subject, alternative)
-    ]
-    if not facts:
-        return None
-    return [fact.text[c.start : c.end] for fact in facts for c in fact.clozes]
+    return [fact for fact in run_of[kind](alone) if fact.source == sentence]
 
 
 def _same_entity(one: str, other: str) -> bool:
@@ -1343,7 +1367,7 @@ def _kinds_of(text: str, span: tuple[int, int], lexicon: Any) -> list[tuple[str,
     lexicon; distinguishing-feature with the span itself otherwise."""
     start, end = span
     answer = text[start:end]
-    if _NEGATED_ANSWER.match(answer):
+    if _negated_answer(lexicon).match(answer):
         return [(KIND, span)]
     found: list[tuple[str, tuple[int, int]]] = []
     for kind, spans in (

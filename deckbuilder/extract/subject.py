@@ -197,6 +197,9 @@ class Discourse:
     generic_heads: tuple[str, ...] = ()
     proper_words: frozenset[str] = frozenset()
     differentials: tuple[str, ...] = ()
+    # (entity, another name the case writes for it): "schwannoma of the orbit" for the listed
+    # "Orbital schwannoma".
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def topic(self, sentence: Sentence) -> str:
         for candidate, topic in self.topics:
@@ -220,6 +223,7 @@ class Discourse:
         for abbr, long_form in self.abbreviations.items():
             if norm(long_form) in (norm(entity), norm(singular(entity))):
                 names.append(abbr)
+        names.extend(alias for owner, alias in self.aliases if owner == entity)
         return names
 
     def subject_names(self, subject: str, entity: str) -> bool:
@@ -301,6 +305,9 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
                 subject = re.sub(r"^(?:an?|the)\s+(?=[a-z])", "", subject, flags=re.IGNORECASE)
                 subject = subject[:1].upper() + subject[1:]
                 subject = without_asides(subject)
+            if subject and _modifies_head(subject, heads, lexicon):
+                # "The liver is the commonest site ..." in a case of colorectal liver metastases.
+                return _disease_part(heads[0], lexicon) or heads[0]
             if subject and not _is_generic(subject, lexicon) and _related(subject, case, heads):
                 # "Osteosarcoma arising in Paget disease" is about osteosarcoma even when the
                 # Discussion opens with the background disease.
@@ -314,6 +321,48 @@ def resolve_subject(case: CaseNote, sentences: Sequence[Sentence], lexicon: Any)
     if heads:
         return heads[0]
     return case.meta.title
+
+
+def _modifies_head(subject: str, heads: Sequence[str], lexicon: Any) -> bool:
+    """Whether ``subject`` names only where the Final Diagnosis's disease sits: its words are
+    those the diagnosis writes before its disease noun, beside a place noun (``place_heads``).
+    "The liver is the commonest site ..." in a case of "colorectal liver metastases", "The
+    retropharyngeal space lies ..." in one of "retropharyngeal abscess"."""
+    if not heads:
+        return False
+    disease = _disease_part(heads[0], lexicon)
+    if disease is None:
+        return False
+
+    def stems(text: str) -> list[str]:
+        # "The pancreas" is the organ of "pancreatic ...": seven letters make one stem.
+        return [norm(singular(w))[:7] for w in re.findall(r"[A-Za-z][\w-]*", text)]
+
+    places = {norm(w) for w in lexicon_list(lexicon, "subject", "place_heads")}
+    own = {
+        stem
+        for word, stem in zip(re.findall(r"[A-Za-z][\w-]*", subject), stems(subject), strict=True)
+        if norm(singular(word)) not in places
+    } - {"a", "an", "the"}
+    return bool(own) and own <= set(stems(disease)[:-1])
+
+
+def _disease_part(name: str, lexicon: Any) -> str | None:
+    """``name`` up to its first disease noun (an ``entity_heads`` word or one with an
+    ``entity_suffixes`` ending), without a leading side: "Left colorectal liver metastases
+    from a sigmoid adenocarcinoma" is "Colorectal liver metastases"; None when it has none."""
+    heads = {norm(w) for w in lexicon_list(lexicon, "subject", "entity_heads")}
+    suffixes = tuple(norm(w) for w in lexicon_list(lexicon, "subject", "entity_suffixes"))
+    sides = {norm(w) for w in lexicon_list(lexicon, "subject", "laterality")}
+    words = name.split()
+    while len(words) > 1 and norm(words[0]) in sides:
+        words = words[1:]
+    for i, word in enumerate(words[1:], start=1):
+        bare = norm(word).strip(",;:")
+        if bare in heads or (suffixes and bare.endswith(suffixes)):
+            found = " ".join(words[: i + 1]).strip(",;:")
+            return found[:1].upper() + found[1:]
+    return None
 
 
 def _is_background(subject: str, heads: Sequence[str]) -> bool:
@@ -410,6 +459,7 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
     anaphor = re.compile(rf"^(?:{phrase_regex(leading)})\b", re.I) if leading else None
     others = _other_entities(subject, entities, differentials, abbrs)
     topics: list[tuple[Sentence, str]] = []
+    aliases: list[tuple[str, str]] = []
     for section in case.sections:
         # A prose paragraph that names no entity goes on about the previous paragraph's topic
         # ("In the acute phase, the affected muscles ..." after a paragraph on dermatomyositis),
@@ -428,6 +478,9 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
                         # "The cerebellopontine angle (CPA) is the commonest location": a place
                         # spelled out by an abbreviation is no topic.
                         named = None
+                    alias = _reordered_alias(text, named, entities, lexicon)
+                    if alias and named and (named, alias) not in aliases:
+                        aliases.append((named, alias))
                     mentioned = None
                     if not named and opening and section.kind in _CONTINUED_SECTIONS:
                         # "Multiple cystic lesions should instead suggest lymphoepithelial
@@ -458,8 +511,28 @@ def discourse(case: CaseNote, subject: str, lexicon: Any) -> Discourse:
         ]
     )
     return Discourse(
-        subject, tuple(entities), abbrs, tuple(topics), generic, proper, tuple(differentials)
+        subject,
+        tuple(entities),
+        abbrs,
+        tuple(topics),
+        generic,
+        proper,
+        tuple(differentials),
+        tuple(aliases),
     )
+
+
+def _reordered_alias(
+    text: str, named: str | None, entities: Sequence[str], lexicon: Any
+) -> str | None:
+    """The sentence's own subject when it names ``named`` as "<name> of the <place>"."""
+    own = sentence_subject(text, lexicon) if named else None
+    if not own:
+        return None
+    bare = re.sub(r"^(?:a|an|the)\s+", "", own.strip(), flags=re.IGNORECASE)
+    if norm(bare) == norm(named or "") or _place_reordered(norm(singular(bare)), entities) != named:
+        return None
+    return bare
 
 
 def _entity_heads(heads: Sequence[str], lexicon: Any) -> list[str]:
@@ -619,6 +692,23 @@ def match_entity(phrase: str, entities: Sequence[str], abbrs: dict[str, str]) ->
     for abbr, long_form in abbrs.items():
         if re.fullmatch(rf"{re.escape(abbr.lower())} \w+s?", lowered):
             return long_form
+    return _place_reordered(norm(singular(expanded)), entities)
+
+
+def _place_reordered(phrase: str, entities: Sequence[str]) -> str | None:
+    """The entity "<place adjective> <name>" that a phrase "<name> of the <place>" names:
+    "schwannoma of the orbit" is "Orbital schwannoma", "chordoma of the sacrum" is "Sacral
+    chordoma" (the adjective shares the place's stem: all but its last two letters, four or
+    more)."""
+    found = re.fullmatch(r"([a-z][\w -]*?) of (?:the )?([a-z]{4,})", phrase)
+    if not found:
+        return None
+    name, place = found.group(1), found.group(2)
+    stem = place[: max(4, len(place) - 2)]
+    for entity in entities:
+        words = norm(singular(entity)).split()
+        if len(words) >= 2 and " ".join(words[1:]) == name and words[0].startswith(stem):
+            return entity
     return None
 
 
