@@ -162,3 +162,21 @@ def test_denied_finding_gives_no_card(text: str, lexicon) -> None:  # type: igno
 )
 def test_denial_of_another_clause_keeps_the_finding(text: str, expected: tuple, lexicon) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert expected in findings(text, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unenhanced CT of the calf showed several phleboliths.", ("ct-unenhanced", "phleboliths")),
+        (
+            "The CXR showed two band-like opacities in the right lung.",
+            ("radiograph", "band-like opacities"),
+        ),
+    ],
+)
+def test_named_findings_with_their_setting(text: str, expected: tuple, lexicon) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert expected in findings(text, lexicon)
+
+
+def test_named_finding_without_setting_gives_no_card(lexicon) -> None:  # type: ignore[no-untyped-def]
+    assert findings("Phleboliths are a helpful clue.", lexicon) == set()
