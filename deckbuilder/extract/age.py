@@ -103,7 +103,12 @@ def find_ages(text: str, lexicon: object) -> list[tuple[int, int]]:
                 continue
             if _relative_event(text, match.start(), lexicon):
                 continue
-            if _restated(text, match.end(), ranges, table):
+            stage = table.get("life_stage")
+            if _restated(text, match.end(), ranges, table) and not (
+                stage and re.match(stage, match.group(), re.IGNORECASE)
+            ):
+                # "young adults between 20 and 40 years" restates the group as a number, but a
+                # stage of life ("postmenopausal women, mostly over 55") is a fact of its own.
                 continue
             taken.append(match.span())
             spans.append(_answer_span(match))
@@ -336,7 +341,27 @@ def _foreign_subject(clause: str, entity: str, disc: Discourse, lexicon: object)
         lexicon, "form_heads"
     ):
         return False  # patients, cases, the majority, a form: the topic's own population
-    return is_disease_like(own, lexicon) and norm(singular(entity)) not in norm(singular(own))
+    # "liposarcoma of the pelvis or retroperitoneum": the disease is named before its site
+    head = re.split(r"\s+of\s+", own, maxsplit=1)[0]
+    return (is_disease_like(own, lexicon) or is_disease_like(head, lexicon)) and norm(
+        singular(entity)
+    ) not in norm(singular(own))
+
+
+def _listed_subject(clause: str, disc: Discourse, lexicon: object) -> str | None:
+    """The listed differential a prefixed clause's own subject names ("liposarcoma of the
+    pelvis" is "Pelvic liposarcoma"): the subject's head, before any "of <site>", is a word of
+    that differential's name. None when no listed differential is named."""
+    prefix = re.match(r"In ([^,]{1,80}), ", clause)
+    own = _own_subject(clause[prefix.end() :], lexicon) if prefix else None
+    if not own:
+        return None
+    head = norm(singular(re.split(r"\s+of\s+", own, maxsplit=1)[0]))
+    for name in disc.differentials:
+        words = norm(singular(name)).split()
+        if head and head.split()[-1] in words and set(head.split()) <= set(words):
+            return name
+    return None
 
 
 def _named_opening(
@@ -856,7 +881,15 @@ def _clause_fact(
         clause, spans, entity = owned
         offset = 0
     if _foreign_subject(clause, entity, disc, ctx.lexicon):
-        return
+        site_owner = _listed_subject(clause, disc, ctx.lexicon)
+        if site_owner is None:
+            return
+        # "In teratoma, liposarcoma of the pelvis affects older adults": the clause's own
+        # subject is a listed differential, so the card is that differential's
+        shift = clause.index(", ") + 2
+        clause = upper_first(clause[shift:])
+        spans = [(s - shift, e - shift) for s, e in spans]
+        entity, offset, named_by_clause = site_owner, 0, True
     clause, spans = trim_asides(clause, spans, ctx.lexicon)
     if spans:
         # "In X, although present from birth, it is diagnosed ..." lost its aside: the
@@ -1008,7 +1041,27 @@ def reattribute(
 
 
 def _same(name: str, entity: str) -> bool:
-    return norm(singular(name)) == norm(singular(entity))
+    return norm(singular(name)) == norm(singular(entity)) or _acronym_of(name, entity)
+
+
+def _acronym_of(name: str, entity: str) -> bool:
+    """Whether ``name`` is an acronym of the tail of ``entity``'s name ("PAVMs" of "simple
+    pulmonary arteriovenous malformation"): it opens with a word's initial, ends with the head
+    noun's initial, and its other letters follow in order within the words between."""
+    bare = re.sub(r"s$", "", name.strip())
+    if not re.fullmatch(r"[A-Z]{3,6}", bare):
+        return False
+    words = re.findall(r"[A-Za-z][\w-]*", entity)
+    if len(words) < 2 or words[-1][0].upper() != bare[-1]:
+        return False
+    for index, word in enumerate(words[:-1]):
+        if word[0].upper() != bare[0] or len(words) - index > len(bare):
+            continue
+        inner = "".join(words[index:-1]).upper()[1:]
+        pattern = ".*".join(map(re.escape, bare[1:-1]))
+        if re.match(rf".*{pattern}", inner) if pattern else True:
+            return True
+    return False
 
 
 def _antecedent(before: str, disc: Discourse, lexicon: object) -> str | None:
@@ -1019,13 +1072,20 @@ def _antecedent(before: str, disc: Discourse, lexicon: object) -> str | None:
     lowered = norm(before)
     found: str | None = None
     known = sorted({*disc.entities, *disc.differentials}, key=len, reverse=True)
+    # "a mature cystic teratoma of the ovary, which ...": a known name may end in the organ
+    # it arises from
+    organ = re.search(r"\s+of\s+(?:the\s+)?[a-z][\w-]*$", lowered)
     for name in known:
         for form in {norm(name), norm(singular(name)), norm(plural(singular(name)))}:
             if form and lowered.endswith(form):
                 found = before[len(before) - len(form) :].strip()
                 break
+            if form and organ and lowered[: organ.start()].endswith(form):
+                found = before[organ.start() - len(form) :].strip()
+                break
         if found:
             break
+    named = found is not None
     generic = {norm(w) for w in lexicon_list(lexicon, "subject", "generic_heads")}
     events = {norm(singular(w)) for w in lexicon_list(lexicon, "age", "event_subjects")}
     if found is None:
@@ -1039,6 +1099,8 @@ def _antecedent(before: str, disc: Discourse, lexicon: object) -> str | None:
     head = before.strip()[: len(before.strip()) - len(found)]
     blocked = table_words(lexicon, "antecedent_blockers")
     previous = re.findall(r"[A-Za-z]+$", head.strip())
+    if named and previous and norm(previous[0]) in {"a", "an"}:
+        return found  # "is a mature cystic teratoma, which ...": a named disease, not "a cyst"
     if previous and norm(previous[0]) in blocked:
         return None
     return found

@@ -171,7 +171,7 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
                 return replace(found, clause_start=match.start("conditions"))
             if found:
                 return found
-    passive = _passive(text, table, lexicon)
+    passive = _passive(text, table, lexicon) or _modal_passive(text, table, lexicon)
     if passive:
         return passive
     triggers = lexicon_list(lexicon, "indication", "triggers")
@@ -224,6 +224,15 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
         )
         if not named or len(head.split()) > limit:
             continue
+        timing_modifier = table.get("timing_modifier")
+        timed_head = (
+            re.split(timing_modifier, treatment, maxsplit=1, flags=re.IGNORECASE)[0]
+            if timing_modifier
+            else treatment
+        )
+        if timed_head != treatment and not treatment_re.search(timed_head):
+            # "antibiotic prophylaxis before dental procedures": the procedure times it
+            continue
         if not _affirmed_clause(text, t_start, trigger, lexicon):
             continue
         connector = connector_re.match(text, trigger.end())
@@ -252,6 +261,13 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             )
             if found and _purpose_only(trigger.group(), text, found, lexicon):
                 found = None
+            duration = table.get("duration_item")
+            if (
+                found
+                and duration
+                and all(re.fullmatch(duration, text[a:b], re.IGNORECASE) for a, b in found.items)
+            ):
+                continue  # "is advised for life" says how long, not for whom
             quantifier = table.get("quantifier_only")
             if (
                 found
@@ -311,6 +327,30 @@ def find_indication(text: str, lexicon: object, exclude: Sequence[str] = ()) -> 
             # "Once SCFE is diagnosed, prompt fixation is indicated.": indicated for the entity.
             return Indication(_name(treatment), (), treatment_span=(t_start, t_end))
     return _treatment_is(text, table, treatment_re, lexicon)
+
+
+def _modal_passive(text: str, table: dict, lexicon: object) -> Indication | None:
+    """ "Metastases should be resected if a complete resection is possible while leaving a
+    remnant of at least 30%": one answer per condition, the condition after "while leaving",
+    "provided" or "as long as" being the second one."""
+    pattern = table.get("modal_passive")
+    match = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    # the condition ("if a complete resection is possible") states when, it hedges nothing:
+    # only the clause up to the operation is read for doubt or negation
+    if match is None or not affirmed(text[: match.end("treatment")], lexicon):
+        return None
+    start, end = match.span("conditions")
+    items = []
+    second = table.get("second_condition")
+    extra = re.search(second, text[start:end], re.IGNORECASE) if second else None
+    if extra:
+        items.append((start, _trim_end(text, start, start + extra.start())))
+        begin = start + extra.end()
+        close = re.search(table.get("second_condition_end", r"(?!)"), text[begin:end])
+        items.append((begin, _trim_end(text, begin, begin + close.start() if close else end)))
+    else:
+        items.append((start, _trim_end(text, start, _stop(text, start, end, table))))
+    return Indication(_name(match.group("treatment")), tuple(items))
 
 
 def _treatment_is(
@@ -844,12 +884,19 @@ def _join_modifiers(
             # code goes on with the same label.
             # "two or more risk factors": a count goes on with its comparative.
             code = r"(?:\d+[a-z]?|[A-Z]{1,3}(?:/[A-Z]{1,3})?)"
-            count = r"(?:\d+|one|two|three|four|five|six)"
+            # "3 mm or more": a measure goes on with its comparative too.
+            count = (
+                r"(?:\d+(?:\.\d+)?(?:\s*(?:mm|cm|%|ml|kg|g|years?))?|one|two|three|four|five|six)"
+            )
             if re.fullmatch(r"\s+(?:or|and)\s+", body[pe:s]) and (
                 (re.search(rf"\s{code}$", lone) and re.match(rf"{code}(?:\s|$)", body[s:e]))
                 or (
                     re.search(rf"(?:^|\s){count}$", lone, re.IGNORECASE)
-                    and re.match(r"(?:more|fewer|less|greater)\b", body[s:e], re.IGNORECASE)
+                    and re.match(
+                        r"(?:more|fewer|less|greater|larger|smaller|above|below)\b",
+                        body[s:e],
+                        re.IGNORECASE,
+                    )
                 )
             ):
                 joined[-1] = (ps, e)

@@ -27,6 +27,7 @@ from deckbuilder.extract.age import (
     own_clause,
     reattribute,
     trim_asides,
+    verb_opening,
 )
 from deckbuilder.extract.base import CaseContext, Rule
 from deckbuilder.extract.subject import (
@@ -93,7 +94,7 @@ def _roles(text: str, lexicon: object, sentence: str | None = None) -> list[tupl
                 spans = [
                     (_graded_start(text, start, end, table), end, role)
                     if role == "answer"
-                    else (start, end, role)
+                    else (start, end, _share_role(text[start:end], role))
                     for start, end, role in spans
                 ]
                 break
@@ -120,13 +121,22 @@ def _graded_start(text: str, start: int, end: int, table: dict) -> int:
     return graded.start() if graded else start
 
 
+def _share_role(amount: str, role: str) -> str:
+    """``share`` for an amount that is a percentage of the patients ("75% of patients are
+    men"): the share and the sex are one fact, asked in one cloze."""
+    return "share" if role == "amount" and re.search(r"\d\s*%|per\s*cent", amount) else role
+
+
 def _indices(roles: list[str]) -> list[int]:
     """Cloze numbers for spans of these roles, in reading order: a ratio shares the favoured
-    sex's number, since a visible "male to female ratio of about 5:1" would give that sex away;
-    an amount ("twice") is a question of its own."""
+    sex's number, since a visible "male to female ratio of about 5:1" would give that sex away,
+    and so does a share of the patients ("{{75%}} of patients are {{men}}", one question); an
+    amount ("twice") is a question of its own."""
     has_answer = "answer" in roles
     groups = [
-        "sex" if role == "answer" or (role == "ratio" and has_answer) else f"{role}{position}"
+        "sex"
+        if role == "answer" or (role in ("ratio", "share") and has_answer)
+        else f"{role}{position}"
         for position, role in enumerate(roles)
     ]
     numbers: dict[str, int] = {}
@@ -310,6 +320,8 @@ def run(ctx: CaseContext) -> Iterator[Fact]:
             # "Males are affected ..." is about the paragraph's disease.
             text, entity = prepare(disc, sentence, ctx.lexicon, disc.topic(sentence))
         text = observed(text, entity, ctx.lexicon)
+        # "Predominantly affects men." opens on its verb: the entity is its subject.
+        text = verb_opening(text, entity, disc.proper_words, ctx.lexicon)
         for begin, stop in _ratio_windows(text, ctx.lexicon):
             found = [
                 (a + begin, b + begin, r) for a, b, r in _roles(text[begin:stop], ctx.lexicon, text)
