@@ -39,7 +39,9 @@ class CaseContext:
         """``build(self)``, computed by the first rule that asks and shared with the others.
 
         Several rules need the same analysis of a case (who each sentence is about); this keeps
-        it to once per case without any rule depending on another's output.
+        it to once per case without any rule depending on another's output. A copy made with
+        ``dataclasses.replace`` shares these values, so ``build`` reads the case and the lexicon,
+        never ``sentences``.
         """
         if name not in self._derived:
             self._derived[name] = build(self)

@@ -1261,6 +1261,9 @@ def _alone_facts(ctx: CaseContext, sentence: Sentence, kind: str) -> list[Fact]:
         "common-site": site.run,
         "sequence-appearance": appearance.run,
     }
+    # replace() hands the copy the case's own derived analyses (who each sentence is about):
+    # they are built from the whole case, never from ctx.sentences, so the sentence read alone
+    # keeps its owner.
     alone = replace(ctx, sentences=(sentence,))
     return [fact for fact in run_of[kind](alone) if fact.source == sentence]
 
