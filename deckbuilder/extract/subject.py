@@ -286,6 +286,9 @@ def _is_generic(subject: str, lexicon: Any) -> bool:
     first = lowered.split()[0] if lowered.split() else ""
     if first in lexicon_list(lexicon, "subject", "non_entity_first_words"):
         return True
+    # "Demonstration of restricted diffusion is ...": an act of the reader, not a topic.
+    if first in lexicon_list(lexicon, "subject", "nominal_openings"):
+        return True
     heads = [
         *lexicon_list(lexicon, "subject", "non_entity_heads"),
         *lexicon_list(lexicon, "subject", "subtype_heads"),
