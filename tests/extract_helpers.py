@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 
-from deckbuilder.extract import extract_facts
+from deckbuilder.extract import case_sentences, extract_facts
+from deckbuilder.extract.subject import resolve_subject
 from deckbuilder.lexicon import Lexicon, load_lexicon
 from deckbuilder.model import (
     Block,
@@ -105,6 +106,12 @@ def facts_of(case: CaseNote, kind: str | None = None) -> list[Fact]:
 def discussion_facts(discussion: str, final: str, kind: str) -> list[Fact]:
     """The ``kind`` facts of a case made of one discussion and its final diagnosis."""
     return facts_of(make_case(discussion=discussion, final=final), kind)
+
+
+def discussion_subject(discussion: str, final: str) -> str:
+    """The entity a case made of one discussion and its final diagnosis is about."""
+    case = make_case(discussion=discussion, final=final)
+    return resolve_subject(case, case_sentences(case), load_lexicon())
 
 
 def discussion_answers(discussion: str, final: str, kind: str) -> set[str]:

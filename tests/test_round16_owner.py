@@ -17,20 +17,11 @@ import re
 import pytest
 
 from deckbuilder.extract.contrast import _kinds_of, _negated_answer
-from deckbuilder.extract.subject import match_entity, resolve_subject
+from deckbuilder.extract.subject import match_entity
 from deckbuilder.lexicon import load_lexicon
-from deckbuilder.sentences import split_sentences
-from tests.extract_helpers import facts_of, make_case
+from tests.extract_helpers import discussion_subject, facts_of, make_case
 
 LEX = load_lexicon()
-
-
-def _subject(discussion: str, final: str) -> str:
-    case = make_case(discussion=discussion, final=final)
-    sentences = [
-        s for sec in case.sections for b in sec.blocks for s in split_sentences(b, sec.kind)
-    ]
-    return resolve_subject(case, sentences, LEX)
 
 
 # --- an organ opening the Discussion is not the case subject --------------------------------
@@ -67,7 +58,7 @@ def _subject(discussion: str, final: str) -> str:
 def test_an_organ_the_diagnosis_is_in_is_not_the_case_subject(
     discussion: str, final: str, expected: str
 ) -> None:
-    assert _subject(discussion, final) == expected
+    assert discussion_subject(discussion, final) == expected
 
 
 @pytest.mark.parametrize(
@@ -96,7 +87,7 @@ def test_an_organ_the_diagnosis_is_in_is_not_the_case_subject(
 def test_a_disease_opening_the_discussion_stays_the_subject(
     discussion: str, final: str, expected: str
 ) -> None:
-    assert _subject(discussion, final) == expected
+    assert discussion_subject(discussion, final) == expected
 
 
 def test_no_card_makes_an_organ_plural() -> None:

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.extract.subject import is_generic, resolve_subject
+from deckbuilder.extract.subject import is_generic
 from deckbuilder.lexicon import load_lexicon
-from deckbuilder.sentences import split_sentences
-from tests.extract_helpers import make_case
+from tests.extract_helpers import discussion_subject
 
 LEX = load_lexicon()
-
-
-def _subject(discussion: str, final: str) -> str:
-    case = make_case(discussion=discussion, final=final)
-    sentences = [
-        s for sec in case.sections for b in sec.blocks for s in split_sentences(b, sec.kind)
-    ]
-    return resolve_subject(case, sentences, LEX)
 
 
 @pytest.mark.parametrize(
@@ -48,7 +39,7 @@ def _subject(discussion: str, final: str) -> str:
     ],
 )
 def test_a_nominalised_opening_is_not_the_topic(discussion: str, final: str, expected: str) -> None:
-    assert _subject(discussion, final).lower() == expected.lower()
+    assert discussion_subject(discussion, final).lower() == expected.lower()
 
 
 @pytest.mark.parametrize(
@@ -78,5 +69,5 @@ def test_nominal_openings_are_generic(phrase: str) -> None:
     ],
 )
 def test_an_entity_opening_stays_the_topic(discussion: str, final: str, expected: str) -> None:
-    assert _subject(discussion, final).lower() == expected.lower()
+    assert discussion_subject(discussion, final).lower() == expected.lower()
     assert not is_generic(expected, LEX)

@@ -160,9 +160,11 @@ def _comparison_end(text: str, pos: int) -> int | None:
     return pos + len(text[pos : found.end()].rstrip())
 
 
+# The degree words that may open a comparison: "much less bright", "slightly brighter".
+_DEGREE = r"much|far|even|slightly|somewhat"
 # "much less bright", "slightly more heterogeneous": a comparative word before a term.
 _COMPARATIVE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:much|far|even|slightly|somewhat|considerably|markedly|a\s+little)\s+)?"
+    rf"(?<![\w-])(?:(?:{_DEGREE}|considerably|markedly|a\s+little)\s+)?"
     r"(?<!\bor\s)(?<!\bno\s)(?:less|more)\s+$",
     re.I,
 )
@@ -170,12 +172,12 @@ _COMPARATIVE_BEFORE = re.compile(
 _BARE_COMPARATIVE = re.compile(r"[a-z]+er", re.I)
 # An answer ending in a comparative adjective: "brighter", "much less bright".
 _ENDS_COMPARATIVE = re.compile(
-    r"(?:(?<![\w-])[a-z]+er|^(?:(?:much|far|even|slightly|somewhat)\s+)?(?:less|more)\s+[\w-]+)$",
+    rf"(?:(?<![\w-])[a-z]+er|^(?:(?:{_DEGREE})\s+)?(?:less|more)\s+[\w-]+)$",
     re.I,
 )
 # A comparative term ("brighter", "lower attenuation") is completed by its "than ...".
 _COMPARATIVE_TERM = re.compile(
-    r"^(?:(?:much|far|even|slightly|somewhat|little|bit)\s+)?"
+    rf"^(?:(?:{_DEGREE}|little|bit)\s+)?"
     r"(?:less|more|lower|higher|[a-z]+er)(?![\w-])",
     re.I,
 )
